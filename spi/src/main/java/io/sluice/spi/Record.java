@@ -1,0 +1,253 @@
+package io.sluice.spi;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * One element of a stream: an optional key, a value that is either structured fields or raw
+ * bytes, a timestamp, headers and the position it was read from. Immutable and safe to share
+ * between threads; "changing" a record means building a new one with {@link #toBuilder()}.
+ *
+ * <p><b>Field values</b> are limited to types every format and the checkpoint store can carry:
+ * {@code null}, {@link String}, {@link Long}, {@link Integer}, {@link Double}, {@link Boolean},
+ * {@code byte[]}, {@link java.util.List} and {@link Map} (with {@code String} keys) of these.
+ * Whole numbers decoded from text formats are {@code Long}.
+ *
+ * <p><b>Key</b>: set by the {@code key-by} step (or a source that has keys, such as Kafka); keyed
+ * steps (reduce-by-key, update-state, stateful operators) partition and group by it. Keys follow
+ * the same type rules as field values and must have value-based {@code equals}/{@code hashCode}.
+ *
+ * <pre>{@code
+ * Record event = Record.builder()
+ *         .field("bus", "bus-0042")
+ *         .field("boarded", 3L)
+ *         .timestamp(1732390000123L)
+ *         .build();
+ * long boarded = event.getLong("boarded");
+ * Record keyed = event.toBuilder().key(event.get("bus")).build();
+ * }</pre>
+ */
+public final class Record {
+    private static final Map<String, Object> NO_FIELDS = Collections.emptyMap();
+    private static final Map<String, String> NO_HEADERS = Collections.emptyMap();
+
+    private final Object key;
+    private final Map<String, Object> fields;
+    private final byte[] payload;
+    private final long timestamp;
+    private final Map<String, String> headers;
+    private final String position;
+
+    private Record(Builder b) {
+        this.key = b.key;
+        this.fields = b.fields == null ? NO_FIELDS : Collections.unmodifiableMap(b.fields);
+        this.payload = b.payload;
+        this.timestamp = b.timestamp;
+        this.headers = b.headers == null ? NO_HEADERS : Collections.unmodifiableMap(b.headers);
+        this.position = b.position;
+    }
+
+    /** A record whose value is the given fields (copied). */
+    public static Record of(Map<String, ?> fields) {
+        return builder().fields(fields).build();
+    }
+
+    /** A record whose value is raw bytes (not copied: do not modify the array afterwards). */
+    public static Record ofPayload(byte[] payload) {
+        return builder().payload(payload).build();
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** The key, or {@code null} when the record is not keyed. */
+    public Object key() {
+        return key;
+    }
+
+    /** The structured value; empty (never {@code null}) when the record carries only a payload. */
+    public Map<String, Object> fields() {
+        return fields;
+    }
+
+    /** The value of one field, or {@code null} if absent. */
+    public Object get(String field) {
+        return fields.get(field);
+    }
+
+    /**
+     * A numeric field as a {@code long}.
+     *
+     * @throws BadRecordException if the field is missing or not a whole number
+     */
+    public long getLong(String field) {
+        Object v = fields.get(field);
+        if (v instanceof Long l) {
+            return l;
+        }
+        if (v instanceof Integer i) {
+            return i;
+        }
+        throw new BadRecordException("field '" + field + "' is not a whole number: " + v);
+    }
+
+    /** A field as a {@code String} ({@code null} if absent; other types via {@code toString()}). */
+    public String getString(String field) {
+        Object v = fields.get(field);
+        return v == null ? null : v.toString();
+    }
+
+    /** The raw value, or {@code null} when the record is structured. Do not modify the array. */
+    public byte[] payload() {
+        return payload;
+    }
+
+    public boolean hasPayload() {
+        return payload != null;
+    }
+
+    /** The payload decoded as UTF-8, or {@code null} when there is none. */
+    public String payloadAsString() {
+        return payload == null ? null : new String(payload, StandardCharsets.UTF_8);
+    }
+
+    /** Event time in epoch milliseconds; {@code 0} when the source knows none. */
+    public long timestamp() {
+        return timestamp;
+    }
+
+    /** Headers (e.g. Kafka, MQTT user properties, Flume event headers); never {@code null}. */
+    public Map<String, String> headers() {
+        return headers;
+    }
+
+    /**
+     * Where the record came from, for error reports: {@code "events.jsonl:12"},
+     * {@code "orders-3@1042"}; {@code null} when unknown.
+     */
+    public String position() {
+        return position;
+    }
+
+    /** A builder starting from this record's contents (fields and headers are copied). */
+    public Builder toBuilder() {
+        Builder b = new Builder().key(key).payload(payload).timestamp(timestamp).position(position);
+        if (!fields.isEmpty()) {
+            b.fields(fields);
+        }
+        if (!headers.isEmpty()) {
+            b.headers(headers);
+        }
+        return b;
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        if (this == o) {
+            return true;
+        }
+        if (!(o instanceof Record r)) {
+            return false;
+        }
+        return timestamp == r.timestamp && Objects.equals(key, r.key) && fields.equals(r.fields)
+                && Arrays.equals(payload, r.payload) && headers.equals(r.headers)
+                && Objects.equals(position, r.position);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(key, fields, Arrays.hashCode(payload), timestamp, headers);
+    }
+
+    @Override
+    public String toString() {
+        StringBuilder sb = new StringBuilder();
+        if (key != null) {
+            sb.append(key).append(" -> ");
+        }
+        if (payload != null && fields.isEmpty()) {
+            sb.append(payloadAsString());
+        } else {
+            sb.append(fields);
+        }
+        return sb.toString();
+    }
+
+    /** Builds a {@link Record}. Not thread-safe; a builder is used once. */
+    public static final class Builder {
+        private Object key;
+        private LinkedHashMap<String, Object> fields;
+        private byte[] payload;
+        private long timestamp;
+        private LinkedHashMap<String, String> headers;
+        private String position;
+
+        private Builder() {
+        }
+
+        public Builder key(Object key) {
+            this.key = key;
+            return this;
+        }
+
+        /** Sets (or replaces) one field, keeping insertion order. */
+        public Builder field(String name, Object value) {
+            if (fields == null) {
+                fields = new LinkedHashMap<>();
+            }
+            fields.put(name, value);
+            return this;
+        }
+
+        /** Replaces all fields with a copy of {@code values}. */
+        public Builder fields(Map<String, ?> values) {
+            fields = new LinkedHashMap<>(values);
+            return this;
+        }
+
+        /** Removes one field if present. */
+        public Builder removeField(String name) {
+            if (fields != null) {
+                fields.remove(name);
+            }
+            return this;
+        }
+
+        public Builder payload(byte[] payload) {
+            this.payload = payload;
+            return this;
+        }
+
+        public Builder timestamp(long epochMillis) {
+            this.timestamp = epochMillis;
+            return this;
+        }
+
+        public Builder header(String name, String value) {
+            if (headers == null) {
+                headers = new LinkedHashMap<>();
+            }
+            headers.put(name, value);
+            return this;
+        }
+
+        public Builder headers(Map<String, String> values) {
+            headers = new LinkedHashMap<>(values);
+            return this;
+        }
+
+        public Builder position(String position) {
+            this.position = position;
+            return this;
+        }
+
+        public Record build() {
+            return new Record(this);
+        }
+    }
+}
