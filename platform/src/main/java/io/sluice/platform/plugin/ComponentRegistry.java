@@ -10,6 +10,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The component types a pipeline can use, by kind and type name. Built by the plugin host from
@@ -74,6 +76,8 @@ public final class ComponentRegistry {
 
     /** Collects components; a second component of the same kind and type is recorded as a problem naming both. */
     public static final class Builder {
+        private static final Logger log = LoggerFactory.getLogger(ComponentRegistry.class);
+
         private final Map<ComponentKind, Map<String, Component<?>>> byKind = new LinkedHashMap<>();
         private final List<PluginProblem> problems = new ArrayList<>();
         private final Map<ComponentKind, java.util.Set<String>> conflicted = new LinkedHashMap<>();
@@ -88,9 +92,11 @@ public final class ComponentRegistry {
             Map<String, Component<?>> types = byKind.get(component.kind());
             Component<?> existing = types.get(component.type());
             if (existing != null) {
-                problems.add(new PluginProblem(component.origin(), component.kind().label() + " type '"
+                PluginProblem problem = new PluginProblem(component.origin(), component.kind().label() + " type '"
                         + component.type() + "' is claimed by both " + describe(existing) + " and "
-                        + describe(component) + "; neither is usable until one is removed", null));
+                        + describe(component) + "; neither is usable until one is removed", null);
+                problems.add(problem);
+                log.warn("{}", problem);
                 conflicted.computeIfAbsent(component.kind(), k -> new java.util.HashSet<>()).add(component.type());
                 return this;
             }
@@ -114,6 +120,9 @@ public final class ComponentRegistry {
         }
 
         private static String describe(Component<?> c) {
+            if ("classpath".equals(c.origin())) {
+                return "the classpath (" + c.factory().getClass().getName() + ")";
+            }
             return "plugin '" + c.pluginId() + "' (" + c.origin() + ")";
         }
     }
