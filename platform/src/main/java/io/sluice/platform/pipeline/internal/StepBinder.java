@@ -1,0 +1,90 @@
+package io.sluice.platform.pipeline.internal;
+
+import io.sluice.platform.pipeline.Aggregation;
+import io.sluice.platform.pipeline.BuiltinStep;
+import io.sluice.platform.pipeline.BuiltinStepDefinition;
+import io.sluice.platform.pipeline.OperatorStepDefinition;
+import io.sluice.platform.pipeline.StepDefinition;
+import io.sluice.platform.plugin.Component;
+import io.sluice.platform.plugin.ComponentKind;
+import io.sluice.platform.plugin.ComponentRegistry;
+import io.sluice.spi.config.Config;
+import io.sluice.spi.operator.OperatorFactory;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import java.util.TreeSet;
+
+/**
+ * Binds one step ({@code - TYPE: CONFIG}) to a built-in step or an operator plugin, with its
+ * validated configuration.
+ */
+final class StepBinder {
+    private final ComponentRegistry registry;
+    private final ProblemCollector problems;
+    private final ConfigBinder configs;
+
+    StepBinder(ComponentRegistry registry, ProblemCollector problems) {
+        this.registry = registry;
+        this.problems = problems;
+        this.configs = new ConfigBinder(problems);
+    }
+
+    /** The step, or empty when a problem was reported. */
+    Optional<StepDefinition> bind(YamlNode item, String path) {
+        if (!(item instanceof YamlNode.Mapping mapping) || mapping.entries().size() != 1) {
+            problems.add(item.location(), path, shapeProblem(item));
+            return Optional.empty();
+        }
+        YamlNode.Entry entry = mapping.entries().get(0);
+        String type = entry.key();
+        String configPath = Paths.child(path, type);
+        Optional<BuiltinStep> builtin = BuiltinStep.byType(type);
+        if (builtin.isPresent()) {
+            BuiltinStep step = builtin.get();
+            return configs.bindStep(step.spec(), type, entry.value(), configPath, entry.keyLocation())
+                    .map(config -> new BuiltinStepDefinition(step, config, aggregations(step, config), path,
+                            entry.keyLocation()));
+        }
+        Optional<Component<OperatorFactory>> operator = registry.operator(type);
+        if (operator.isPresent()) {
+            return configs.bindStep(operator.get().factory().configSpec(), type, entry.value(), configPath,
+                            entry.keyLocation())
+                    .map(config -> new OperatorStepDefinition(operator.get(), config, path, entry.keyLocation()));
+        }
+        List<String> known = new ArrayList<>(knownTypes());
+        problems.add(entry.keyLocation(), path, "unknown step type '" + type + "'"
+                + DidYouMean.hint(type, known, "known step types"));
+        return Optional.empty();
+    }
+
+    /** Built-in step types and operator types, sorted, each once. */
+    private TreeSet<String> knownTypes() {
+        TreeSet<String> known = new TreeSet<>(registry.types(ComponentKind.OPERATOR));
+        Arrays.stream(BuiltinStep.values()).map(BuiltinStep::type).forEach(known::add);
+        return known;
+    }
+
+    private static List<Aggregation> aggregations(BuiltinStep step, Config config) {
+        if (!step.aggregates()) {
+            return List.of();
+        }
+        List<Aggregation> out = new ArrayList<>();
+        config.get(BuiltinStep.AGGREGATIONS).forEach((field, spec) -> out.add(Aggregation.parse(field, spec)));
+        return out;
+    }
+
+    private static String shapeProblem(YamlNode item) {
+        String example = " (e.g. '- key-by: bus')";
+        if (item instanceof YamlNode.Mapping mapping) {
+            if (mapping.entries().isEmpty()) {
+                return "a step is a mapping with one key, the step type" + example + ", got an empty mapping";
+            }
+            List<String> keys = mapping.entries().stream().map(YamlNode.Entry::key).toList();
+            return "a step has exactly one key, its type, got " + String.join(", ", keys)
+                    + " (start each step with '- ')";
+        }
+        return "a step is a mapping with one key, the step type" + example + ", got " + item.describe();
+    }
+}
