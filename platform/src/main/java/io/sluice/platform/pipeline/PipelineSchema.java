@@ -32,8 +32,8 @@ public final class PipelineSchema {
         return new SchemaBuilder(registry).build();
     }
 
-    /** The schema as indented JSON with a trailing newline: exactly what {@code sluice schema} prints. */
+    /** The schema as indented JSON (no trailing newline): what {@code sluice schema} prints, as one line-terminated text. */
     public static String toJson(ComponentRegistry registry) {
-        return PRETTY.writeValueAsString(generate(registry)) + "\n";
+        return PRETTY.writeValueAsString(generate(registry));
     }
 }

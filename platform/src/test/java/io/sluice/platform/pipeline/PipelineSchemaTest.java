@@ -132,7 +132,7 @@ class PipelineSchemaTest {
     void printsStableIndentedJson() {
         String json = PipelineSchema.toJson(TestComponents.registry());
 
-        assertThat(json).isEqualTo(PipelineSchema.toJson(TestComponents.registry())).endsWith("}\n");
+        assertThat(json).isEqualTo(PipelineSchema.toJson(TestComponents.registry())).endsWith("}");
         assertThat(json).contains("\n  \"title\" : \"Sluice pipeline\"");
         assertThat(JsonMapper.builder().build().readTree(json)).isEqualTo(schema);
     }
