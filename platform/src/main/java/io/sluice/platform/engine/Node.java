@@ -1,0 +1,121 @@
+package io.sluice.platform.engine;
+
+import io.sluice.spi.ErrorReporter;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * A stream in the engine's graph (a DStream): for every batch it yields {@link Partitions} of its
+ * elements, computed from its parents' partitions of the same batch.
+ *
+ * <p>Nodes are lazy: a narrow node's partitions wrap its parent's, so a chain of narrow steps is
+ * pushed through in one pass per partition. A node is <em>materialized</em> (computed once per batch
+ * into a {@link Dataset} and remembered in the {@link BatchRun}) when it is a stage boundary
+ * (shuffles) or read by more than one consumer.
+ *
+ * <p>Built on the caller's thread before the context starts; {@link #partitions} is then called only
+ * from the batch-runner thread (it may run partition tasks on the pool), while the {@link Partitions}
+ * it returns are pushed from worker threads.
+ *
+ * @param <T> element type
+ */
+public abstract class Node<T> {
+    private final StreamGraph graph;
+    private final int id;
+    private final List<Node<?>> parents;
+    private String name;
+    private int consumers;
+    private ErrorReporter errors;
+
+    /**
+     * Registers the node with {@code graph}.
+     *
+     * @param kind    what the node does ({@code map}, {@code reduce-by-key}); with the id it is the
+     *                default name, e.g. {@code map#3}
+     * @param parents the nodes it reads, all of the same graph
+     * @throws IllegalArgumentException if a parent belongs to another graph
+     * @throws IllegalStateException    if the graph's context has started
+     */
+    protected Node(StreamGraph graph, String kind, List<? extends Node<?>> parents) {
+        this.graph = Objects.requireNonNull(graph, "graph");
+        for (Node<?> p : parents) {
+            if (p.graph != graph) {
+                throw new IllegalArgumentException("cannot combine streams of different streaming contexts: "
+                        + p.name + " belongs to '" + p.graph.settings().pipelineName() + "', not to '"
+                        + graph.settings().pipelineName() + "'");
+            }
+        }
+        this.parents = List.copyOf(parents);
+        this.id = graph.register(this);
+        this.name = kind + "#" + id;
+    }
+
+    /** This node's partitions in the batch of {@code run}; computed once per batch if materialized. */
+    public final Partitions<T> partitions(BatchRun run) {
+        if (consumers > 1 || isStageBoundary()) {
+            return run.memo(this, () -> Dataset.collect(compute(run), run.pool()));
+        }
+        return compute(run);
+    }
+
+    /** Computes this node's partitions for the batch of {@code run} (runner thread). */
+    protected abstract Partitions<T> compute(BatchRun run);
+
+    /** Whether the node computes eagerly (a shuffle): its result is always kept for the batch. */
+    protected boolean isStageBoundary() {
+        return false;
+    }
+
+    /** Called once at start, before any batch, in creation order; components open here. */
+    public void open(ComponentEnvironment environment) {
+        this.errors = environment.errors(name);
+    }
+
+    /** Called once at stop, in reverse creation order, if {@link #open} was called. */
+    public void close() {
+    }
+
+    /** The reporter for this node's bad records (after {@link #open}). */
+    protected ErrorReporter errors() {
+        return errors;
+    }
+
+    public StreamGraph graph() {
+        return graph;
+    }
+
+    public int id() {
+        return id;
+    }
+
+    public List<Node<?>> parents() {
+        return parents;
+    }
+
+    /** How many nodes and outputs read this node (known once the graph is frozen). */
+    public int consumers() {
+        return consumers;
+    }
+
+    void addConsumer() {
+        consumers++;
+    }
+
+    public String name() {
+        return name;
+    }
+
+    /** Names the node (logs, metrics, error reports); only before the context starts. */
+    public void rename(String newName) {
+        graph.checkBuilding();
+        if (newName == null || newName.isBlank()) {
+            throw new IllegalArgumentException("a stream name must not be blank");
+        }
+        this.name = newName;
+    }
+
+    @Override
+    public String toString() {
+        return name;
+    }
+}

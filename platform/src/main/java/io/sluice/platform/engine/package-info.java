@@ -1,0 +1,35 @@
+/**
+ * The micro-batch engine behind {@code io.sluice.platform.stream} — internal, not API.
+ *
+ * <p><b>Graph.</b> The API builds {@link io.sluice.platform.engine.Node}s in a
+ * {@link io.sluice.platform.engine.StreamGraph}: sources
+ * ({@link io.sluice.platform.engine.ReplayableSourceNode}, {@link io.sluice.platform.engine.ReceiverSourceNode},
+ * {@link io.sluice.platform.engine.QueueSourceNode}), narrow nodes
+ * ({@link io.sluice.platform.engine.NarrowNode} with a {@link io.sluice.platform.engine.NarrowStep}: map,
+ * filter, flat-map, map-partitions, SPI operators), {@link io.sluice.platform.engine.UnionNode}, and shuffles
+ * ({@link io.sluice.platform.engine.ReduceByKeyNode}, {@link io.sluice.platform.engine.UpdateStateNode},
+ * {@link io.sluice.platform.engine.HashShuffleNode}, {@link io.sluice.platform.engine.RepartitionNode}).
+ * {@link io.sluice.platform.engine.Output}s (foreach-batch, sinks) are what gets computed.
+ *
+ * <p><b>Execution.</b> {@link io.sluice.platform.engine.EngineRuntime} runs two threads: the cutter
+ * cuts batch {@code n} at start + n * interval on the clock (with what receivers stored) and queues
+ * it; the runner takes batches in order, plans each source's input once
+ * ({@link io.sluice.platform.engine.BatchInput}), then runs the outputs. Each output pulls
+ * {@link io.sluice.platform.engine.Partitions} from its node; narrow nodes wrap their parent's
+ * partitions, so a chain of narrow steps is one push pass per partition
+ * ({@link io.sluice.platform.engine.Pipe}) on the {@link io.sluice.platform.engine.WorkerPool}.
+ * Shuffles run the map side fused with the chain before them, bucket by
+ * {@link io.sluice.platform.engine.HashPartitioner} and merge buckets in input-partition order, so
+ * results do not depend on the thread count. Nodes read twice, and shuffles, are materialized once
+ * per batch as immutable {@link io.sluice.platform.engine.Dataset}s in the
+ * {@link io.sluice.platform.engine.BatchRun}.
+ *
+ * <p><b>Where later work slots in.</b> Windows: a node that keeps its parent's last W datasets
+ * (datasets are immutable partition lists). Joins / cogroup: a node with two parents shuffled with
+ * the same partitioner. Checkpoints: keyed state sits behind {@link io.sluice.platform.engine.StateStore}
+ * and changes only at batch commit; source positions come from the planners. Batch log / WAL: a
+ * batch's input is fixed in {@code BatchInput} before computing (the place to persist it with the
+ * sources' split codecs); {@link io.sluice.platform.engine.ReceiverBuffer#store} is the place to
+ * make receiver data durable. Rate control: the {@code maxRecords} passed to planners.
+ */
+package io.sluice.platform.engine;

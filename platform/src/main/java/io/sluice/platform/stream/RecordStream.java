@@ -1,0 +1,198 @@
+package io.sluice.platform.stream;
+
+import io.sluice.platform.engine.HashShuffleNode;
+import io.sluice.platform.engine.NarrowNode;
+import io.sluice.platform.engine.Node;
+import io.sluice.platform.engine.OperatorStep;
+import io.sluice.platform.engine.SinkOutput;
+import io.sluice.platform.engine.Steps;
+import io.sluice.spi.BadRecordException;
+import io.sluice.spi.Record;
+import io.sluice.spi.config.Config;
+import io.sluice.spi.format.RecordFormat;
+import io.sluice.spi.operator.Operator;
+import io.sluice.spi.operator.OperatorFactory;
+import io.sluice.spi.sink.Sink;
+import io.sluice.spi.sink.SinkFactory;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.function.BiFunction;
+import java.util.function.BinaryOperator;
+import java.util.function.Predicate;
+
+/**
+ * A stream of SPI {@link Record}s, with the operations only records have: formats, keying by field,
+ * SPI operators and sinks, and keyed aggregation by {@link Record#key()}. Sources return one;
+ * {@link #of} views any {@code DStream<Record>} as one. This is what the YAML compiler builds
+ * pipelines with.
+ *
+ * <pre>{@code
+ * RecordStream events = ctx.source("sensors", generator, generatorConfig).parse("json");
+ * events.keyByField("bus")
+ *       .apply("alerts", filterFactory, filterConfig)
+ *       .to("alerts-out", consoleSink, consoleConfig);
+ * }</pre>
+ */
+public final class RecordStream extends DStream<Record> {
+
+    RecordStream(StreamingContext context, Node<Record> node) {
+        super(context, node);
+    }
+
+    /** Views a stream of records as a record stream. */
+    public static RecordStream of(DStream<Record> stream) {
+        return stream instanceof RecordStream records ? records : new RecordStream(stream.context, stream.node);
+    }
+
+    /**
+     * Decodes each record's payload into fields with the context's format {@code format} (looked up
+     * now). The key, headers, position and (if the format sets none) timestamp are kept. A record
+     * without payload or with undecodable payload goes to the error reporter.
+     *
+     * @throws io.sluice.spi.config.ConfigException if the context has no such format
+     */
+    public RecordStream parse(String format) {
+        return parse(context.format(format));
+    }
+
+    public RecordStream parse(RecordFormat format) {
+        Objects.requireNonNull(format, "format");
+        return narrow("parse", record -> {
+            if (!record.hasPayload()) {
+                throw new BadRecordException("no payload to parse as " + format.name());
+            }
+            Record decoded = format.decode(record.payload());
+            if (record.key() == null && record.timestamp() == 0 && record.headers().isEmpty()
+                    && record.position() == null) {
+                return decoded;
+            }
+            Record.Builder b = decoded.toBuilder().key(record.key()).position(record.position());
+            if (decoded.timestamp() == 0) {
+                b.timestamp(record.timestamp());
+            }
+            if (!record.headers().isEmpty()) {
+                b.headers(record.headers());
+            }
+            return b.build();
+        });
+    }
+
+    /** Encodes each record's fields into its payload with the context's format {@code format}. */
+    public RecordStream format(String format) {
+        return format(context.format(format));
+    }
+
+    public RecordStream format(RecordFormat format) {
+        Objects.requireNonNull(format, "format");
+        return narrow("format", record -> {
+            Record.Builder b = Record.builder().key(record.key()).payload(format.encode(record))
+                    .timestamp(record.timestamp()).position(record.position());
+            if (!record.headers().isEmpty()) {
+                b.headers(record.headers());
+            }
+            return b.build();
+        });
+    }
+
+    /** Sets each record's key to the value of {@code field}; records without the field are bad records. */
+    public RecordStream keyByField(String field) {
+        Objects.requireNonNull(field, "field");
+        return narrow("key-by", record -> {
+            Object key = record.get(field);
+            if (key == null) {
+                throw new BadRecordException("no value in field '" + field + "' to key by");
+            }
+            return record.toBuilder().key(key).build();
+        });
+    }
+
+    /** Applies an operator created by {@code factory} from {@code config}; see {@link #apply(String, Operator, boolean, Config)}. */
+    public RecordStream apply(String name, OperatorFactory factory, Config config) {
+        return apply(name, factory.create(config), factory.keyed(), config);
+    }
+
+    /**
+     * Applies an SPI operator as a step named {@code name}: opened at start with a component context
+     * named {@code name} holding {@code config}, called per record with the batch and partition,
+     * closed at stop. A keyed operator's input is first shuffled by {@link Record#key()} (records
+     * without key go to the error reporter) and {@code OperatorContext.state()} is the key's state,
+     * kept per partition across batches and committed with the batch.
+     */
+    public RecordStream apply(String name, Operator operator, boolean keyed, Config config) {
+        Objects.requireNonNull(operator, "operator");
+        Objects.requireNonNull(config, "config");
+        int partitions = context.shufflePartitions();
+        Node<Record> input = keyed
+                ? new HashShuffleNode<>(node, Record::key, partitions,
+                        "a record without key reached keyed operator '" + name + "': add key-by before it")
+                : node;
+        OperatorStep step = keyed ? OperatorStep.keyed(operator, config, partitions)
+                : OperatorStep.stateless(operator, config);
+        NarrowNode<Record, Record> applied = new NarrowNode<>("operator", input, step);
+        applied.rename(name);
+        return new RecordStream(context, applied);
+    }
+
+    /**
+     * Per batch, combines the records of each key ({@link Record#key()}, {@code null} included) with
+     * {@code reduce}; output records carry their key.
+     */
+    public RecordStream reduceByKey(BinaryOperator<Record> reduce) {
+        return rekey(keyBy(Record::key).reduceByKey(reduce));
+    }
+
+    /**
+     * Spark's {@code updateStateByKey} over records keyed by {@link Record#key()}: see
+     * {@link PairDStream#updateStateByKey}. Output records (the states) carry their key.
+     */
+    public RecordStream updateStateByKey(BiFunction<List<Record>, Optional<Record>, Optional<Record>> update) {
+        return rekey(keyBy(Record::key).updateStateByKey(update));
+    }
+
+    /** Writes every batch to {@code sink}; see {@link #to(String, SinkFactory, Config)}. */
+    public void to(String name, Sink sink, Config config) {
+        Objects.requireNonNull(sink, "sink");
+        Objects.requireNonNull(config, "config");
+        new SinkOutput(node, name, sink, config);
+    }
+
+    /**
+     * Writes every batch to a sink created by {@code factory}: opened at start with a component
+     * context named {@code name}, each partition written with the batch id (concurrently), then
+     * committed once per batch, closed at stop.
+     */
+    public void to(String name, SinkFactory factory, Config config) {
+        to(name, factory.create(config), config);
+    }
+
+    @Override
+    public RecordStream filter(Predicate<? super Record> predicate) {
+        return new RecordStream(context, filterNode(predicate));
+    }
+
+    @Override
+    public RecordStream union(DStream<Record> other) {
+        return new RecordStream(context, unionNode(other));
+    }
+
+    @Override
+    public RecordStream repartition(int partitions) {
+        return new RecordStream(context, repartitionNode(partitions));
+    }
+
+    @Override
+    public RecordStream named(String name) {
+        super.named(name);
+        return this;
+    }
+
+    private RecordStream narrow(String kind, java.util.function.Function<Record, Record> function) {
+        return new RecordStream(context, new NarrowNode<>(kind, node, Steps.map(function)));
+    }
+
+    private static RecordStream rekey(PairDStream<Object, Record> pairs) {
+        return RecordStream.of(pairs.map(kv -> Objects.equals(kv.value().key(), kv.key())
+                ? kv.value() : kv.value().toBuilder().key(kv.key()).build()));
+    }
+}
