@@ -167,6 +167,30 @@ class BrokenPluginsTest {
     }
 
     @Test
+    void aPluginWhoseDependenciesAreMissingIsReportedAndTheOthersStillResolve() {
+        Path jar = classes.plugin("deps").descriptor("dependencies", "absent-plugin@>=1.0.0").packages("test.deps").buildJar(plugins);
+        PluginProblem problem = onlyProblemBesideAGoodPlugin();
+        assertThat(problem.origin()).isEqualTo(jar.toString());
+        assertThat(problem.message()).contains("plugin 'deps' needs plugins that are missing", "absent-plugin");
+    }
+
+    @Test
+    void anExtensionOfNoSluiceExtensionPointIsReported() {
+        Path jar = classes.plugin("other").packages("test.other").buildJar(plugins);
+        PluginProblem problem = onlyProblemBesideAGoodPlugin();
+        assertThat(problem.origin()).isEqualTo(jar.toString());
+        assertThat(problem.message()).contains("test.other.Other implements none of SourceFactory, SinkFactory, OperatorFactory");
+    }
+
+    @Test
+    void aTypeNameThatIsNotLowerCaseWordsIsReported() {
+        Path jar = classes.plugin("badtype").packages("test.badtype").buildJar(plugins);
+        PluginProblem problem = onlyProblemBesideAGoodPlugin();
+        assertThat(problem.origin()).isEqualTo(jar.toString());
+        assertThat(problem.message()).contains("type name 'Bad_Type'");
+    }
+
+    @Test
     void everyBrokenPluginAtOnceIsReportedByFile() {
         List<Path> broken = List.of(
                 classes.plugin("manifest").descriptor("id", null).packages("test.manifest").buildJar(plugins),

@@ -22,6 +22,7 @@ import java.net.URLClassLoader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -36,7 +37,16 @@ class PluginHostTest {
 
     @BeforeAll
     static void compilePlugins() {
-        classes = TestPlugins.compile(work, ProbePluginSources.all());
+        Map<String, String> sources = new LinkedHashMap<>(ProbePluginSources.all());
+        sources.put("test.cp.Factory", ProbePluginSources.operator("test.cp", "cp-op", ""));
+        sources.put("test.cpecho.Factory", ProbePluginSources.operator("test.cpecho", "echo", ""));
+        classes = TestPlugins.compile(work, sources);
+    }
+
+    /** A class loader with a jar of {@code packageName}'s classes (and their extension index) on its class path. */
+    private static URLClassLoader classpathWith(String packageName, Path dir) throws Exception {
+        Path jar = classes.plugin(packageName).packages(packageName).buildJar(dir);
+        return new URLClassLoader(new URL[] {jar.toUri().toURL()}, PluginHostTest.class.getClassLoader());
     }
 
     private static PluginHost load(Path plugins, Path workParent) {
@@ -192,10 +202,7 @@ class PluginHostTest {
 
     @Test
     void classpathExtensionsAreRegisteredUnwrappedAsClasspathComponents(@TempDir Path dir) throws Exception {
-        TestPlugins.Compiled embedded = TestPlugins.compile(dir,
-                Map.of("test.cp.Factory", ProbePluginSources.operator("test.cp", "cp-op", "")));
-        try (URLClassLoader classpath = new URLClassLoader(new URL[] {embedded.directory().toUri().toURL()},
-                getClass().getClassLoader());
+        try (URLClassLoader classpath = classpathWith("test.cp", dir);
              PluginHost host = PluginHost.builder().classpath(classpath).load()) {
             Component<OperatorFactory> component = host.registry().operator("cp-op").orElseThrow();
             assertThat(component.pluginId()).isEqualTo("classpath");
@@ -209,16 +216,13 @@ class PluginHostTest {
     @Test
     void aPluginAndAClasspathExtensionClaimingOneTypeAreReportedNamingBoth(@TempDir Path dir, @TempDir Path plugins)
             throws Exception {
-        TestPlugins.Compiled embedded = TestPlugins.compile(dir,
-                Map.of("test.cp.Factory", ProbePluginSources.operator("test.cp", "echo", "")));
         Path jar = classes.plugin("echo").packages("test.echo").buildJar(plugins);
-        try (URLClassLoader classpath = new URLClassLoader(new URL[] {embedded.directory().toUri().toURL()},
-                getClass().getClassLoader());
+        try (URLClassLoader classpath = classpathWith("test.cpecho", dir);
              PluginHost host = PluginHost.builder().classpath(classpath).pluginsDirectory(plugins).workDirectoryParent(dir).load()) {
             assertThat(host.registry().operator("echo")).isEmpty();
             assertThat(host.registry().source("counter")).isPresent();
             assertThat(host.registry().problems()).singleElement().satisfies(p -> assertThat(p.message())
-                    .contains("operator type 'echo'", "test.cp.Factory", jar.toString()));
+                    .contains("operator type 'echo'", "the classpath (test.cpecho.Factory)", jar.toString()));
         }
     }
 

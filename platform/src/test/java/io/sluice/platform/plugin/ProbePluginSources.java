@@ -218,7 +218,14 @@ final class ProbePluginSources {
                     }
                 }
                 """);
-        for (String name : new String[] {"good", "manifest", "missing", "spi", "requires", "ctor", "twin.a", "twin.b", "samename"}) {
+        sources.put("test.other.Other", """
+                package test.other;
+                @org.pf4j.Extension
+                public final class Other implements org.pf4j.ExtensionPoint {
+                }
+                """);
+        sources.put("test.badtype.Factory", operator("test.badtype", "Bad_Type", ""));
+        for (String name : new String[] {"deps", "good", "manifest", "missing", "spi", "requires", "ctor", "twin.a", "twin.b", "samename"}) {
             sources.put("test." + name + ".Factory", operator("test." + name, name.startsWith("twin") ? "twin" : name + "-op",
                     name.equals("ctor") ? "throw new IllegalStateException(\"no luck\");" : ""));
         }
