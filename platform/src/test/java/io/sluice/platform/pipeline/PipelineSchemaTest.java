@@ -120,11 +120,12 @@ class PipelineSchemaTest {
         assertThat(step.get("maxProperties").asInt()).isEqualTo(1);
         assertThat(step.at("/propertyNames/enum").toString()).isEqualTo(
                 "[\"parse\",\"format\",\"key-by\",\"reduce-by-key\",\"update-state\",\"filter\",\"map\"]");
-        assertThat(schema.at("/$defs/step.parse/anyOf/0/enum").toString()).isEqualTo("[\"json\",\"text\",\"bytes\"]");
-        assertThat(schema.at("/$defs/step.parse/anyOf/1/properties/format/examples/0").asString()).isEqualTo("json");
+        assertThat(schema.at("/$defs/step.parse/else/enum").toString()).isEqualTo("[\"json\",\"text\",\"bytes\"]");
+        assertThat(schema.at("/$defs/step.parse/then/properties/format/examples/0").asString()).isEqualTo("json");
         assertThat(schema.at("/$defs/step.reduce-by-key/description").asString())
                 .isEqualTo(BuiltinStep.REDUCE_BY_KEY.description());
-        assertThat(schema.at("/$defs/step.filter/anyOf/0/description").asString())
+        assertThat(schema.at("/$defs/step.reduce-by-key/else/type").asString()).isEqualTo("object");
+        assertThat(schema.at("/$defs/step.filter/else/description").asString())
                 .isEqualTo("Keep records for which this is true.");
     }
 

@@ -65,11 +65,17 @@ public final class ProblemCollector {
 
     /** The location of a 0-based offset inside a scalar's text, or of the node itself. */
     public Location locateInside(YamlNode node, int offset) {
-        if (offset >= 0 && node instanceof YamlNode.Scalar scalar && scalar.literalOffset() >= 0
-                && offset <= scalar.text().length()) {
+        if (offset < 0 || !(node instanceof YamlNode.Scalar scalar) || scalar.literalOffset() < 0
+                || offset > scalar.text().length()) {
+            return node.location();
+        }
+        int lineStart = scalar.text().lastIndexOf('\n', offset - 1);
+        if (scalar.blockIndent() < 0 || lineStart < 0) {
             return source.locate(scalar.literalOffset() + offset);
         }
-        return node.location();
+        int linesBefore = (int) scalar.text().substring(0, offset).chars().filter(c -> c == '\n').count();
+        Location first = source.locate(scalar.literalOffset());
+        return new Location(source.file(), first.line() + linesBefore, scalar.blockIndent() + offset - lineStart);
     }
 
     /** Whether a problem was reported at {@code path}, inside it, or at a path that contains it. */

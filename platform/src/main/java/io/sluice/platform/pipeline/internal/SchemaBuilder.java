@@ -155,23 +155,23 @@ public final class SchemaBuilder {
         return schema;
     }
 
-    /** Defines the schema of a step's value; returns its name in {@code $defs}. */
+    /**
+     * Defines the schema of a step's value; returns its name in {@code $defs}. With a shorthand
+     * key, {@code if/then/else} decides between the settings mapping and the shorthand value by
+     * the same rule as the loader ({@link ConfigBinder#bindStep}), so each fault yields one error
+     * where alternatives ({@code anyOf}) would yield one per branch.
+     */
     private String stepDef(String type, ConfigSpec spec, String description) {
         ObjectNode settings = KeySchemas.object(spec, Map.of(), List.of());
-        if (spec.keys().stream().noneMatch(ConfigKey::required)) {
-            settings.set("type", KeySchemas.types("object", "null"));
-        }
+        boolean anyRequired = spec.keys().stream().anyMatch(ConfigKey::required);
+        settings.set("type", anyRequired ? NODES.stringNode("object") : KeySchemas.types("object", "null"));
         ObjectNode schema;
         if (spec.shorthand().isPresent()) {
             ConfigKey<?> shorthand = spec.shorthand().get();
             schema = NODES.objectNode();
-            ArrayNode anyOf = schema.putArray("anyOf");
-            ObjectNode short_ = KeySchemas.of(shorthand);
-            if (shorthand.type() == ConfigType.STRING_MAP) {
-                anyOf.add(settings).add(short_);
-            } else {
-                anyOf.add(short_).add(settings);
-            }
+            schema.set("if", isSettings(spec, shorthand));
+            schema.set("then", settings);
+            schema.set("else", KeySchemas.of(shorthand));
         } else {
             schema = settings;
         }
@@ -179,5 +179,24 @@ public final class SchemaBuilder {
         String def = "step." + type;
         defs.set(def, schema);
         return def;
+    }
+
+    /**
+     * Whether a step's value is its settings rather than its shorthand value: nothing, or a
+     * mapping; for a mapping-typed shorthand, a non-empty mapping of the spec's own keys only.
+     */
+    private static ObjectNode isSettings(ConfigSpec spec, ConfigKey<?> shorthand) {
+        if (shorthand.type() != ConfigType.STRING_MAP) {
+            return NODES.objectNode().set("type", KeySchemas.types("object", "null"));
+        }
+        ObjectNode ofKeys = NODES.objectNode();
+        ofKeys.put("type", "object");
+        ofKeys.put("minProperties", 1);
+        ArrayNode names = ofKeys.putObject("propertyNames").putArray("enum");
+        spec.keys().forEach(k -> names.add(k.name()));
+        ofKeys.putObject("properties").putObject(shorthand.name()).put("type", "object");
+        ObjectNode condition = NODES.objectNode();
+        condition.putArray("anyOf").add(NODES.objectNode().put("type", "null")).add(ofKeys);
+        return condition;
     }
 }

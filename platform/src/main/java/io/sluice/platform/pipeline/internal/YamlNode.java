@@ -54,8 +54,15 @@ public sealed interface YamlNode {
      * @param literalOffset the character offset at which the value's text is written verbatim in
      *                      the file (after an opening quote), or -1 when it is not (escapes,
      *                      folding, interpolation): then offsets inside it cannot be located
+     * @param blockIndent   for a literal block ({@code |}) whose lines are written verbatim: the
+     *                      indentation of its lines, which the value does not contain; else -1
      */
-    record Scalar(Location location, Object value, int literalOffset) implements YamlNode {
+    record Scalar(Location location, Object value, int literalOffset, int blockIndent) implements YamlNode {
+        /** A scalar that is not a literal block. */
+        public Scalar(Location location, Object value, int literalOffset) {
+            this(location, value, literalOffset, -1);
+        }
+
         public String text() {
             return String.valueOf(value);
         }

@@ -121,9 +121,36 @@ public final class YamlTreeReader {
             problems.add(at, path, failure.message());
         }
         if (!result.ok() || result.value().equals(raw)) {
+            if (first == '|') {
+                return literalBlock(raw, location, offset);
+            }
             return new YamlNode.Scalar(location, raw, literal ? rawOffset : -1);
         }
         return new YamlNode.Scalar(location, plain ? typed(result.value()) : result.value(), -1);
+    }
+
+    /**
+     * A literal block ({@code |}) keeps its lines verbatim, minus their indentation: when every
+     * line of the value is found so in the file, offsets inside it can be located.
+     */
+    private YamlNode literalBlock(String value, Location location, int indicator) {
+        int start = source.text().indexOf('\n', indicator) + 1;
+        int indent = 0;
+        while (source.charAt(start + indent) == ' ') {
+            indent++;
+        }
+        int at = start;
+        String[] lines = value.split("\n", -1);
+        for (int i = 0; i < lines.length - (value.endsWith("\n") ? 1 : 0); i++) {
+            boolean written = lines[i].isEmpty() ? source.charAt(at) == '\n' || source.charAt(at) == ' '
+                    : source.hasAt(at + indent, lines[i]);
+            int end = source.text().indexOf('\n', at);
+            if (start == 0 || !written || end < 0 && i < lines.length - 1) {
+                return new YamlNode.Scalar(location, value, -1);
+            }
+            at = end + 1;
+        }
+        return new YamlNode.Scalar(location, value, start + indent, indent);
     }
 
     private YamlNode scalar(Object value, Location location, int offset) {

@@ -32,6 +32,19 @@ class YamlTreeReaderTest {
     }
 
     @Test
+    void pointsIntoTheLinesOfALiteralBlockButNotOfAFoldedOne() {
+        ProblemCollector problems = collector("a: |\n  one\n    two\n  three\nb: >\n  one\n  two\n");
+        YamlNode.Mapping root = (YamlNode.Mapping) new YamlTreeReader(problems, new Interpolator(Map.of())).read().orElseThrow();
+
+        YamlNode.Scalar literal = value(root, "a");
+        assertThat(literal.text()).isEqualTo("one\n  two\nthree\n");
+        assertThat(problems.locateInside(literal, 1)).isEqualTo(new Location("f.yaml", 2, 4));
+        assertThat(problems.locateInside(literal, 6)).isEqualTo(new Location("f.yaml", 3, 5));
+        assertThat(problems.locateInside(literal, 12)).as("the r of three").isEqualTo(new Location("f.yaml", 4, 5));
+        assertThat(problems.locateInside(value(root, "b"), 5)).isEqualTo(new Location("f.yaml", 5, 4));
+    }
+
+    @Test
     void typesInterpolatedPlainValuesButNotQuotedOnes() {
         YamlNode.Mapping root = (YamlNode.Mapping) read(
                 "i: ${I:42}\nl: ${L:5000000000}\nd: ${D:2.5}\nb: ${B:true}\ns: ${S:1s}\nq: \"${Q:7}\"\n", Map.of());
