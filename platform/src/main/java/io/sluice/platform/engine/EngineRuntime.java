@@ -190,7 +190,11 @@ public final class EngineRuntime {
             cause.addSuppressed(closing);
         }
         failure = cause != null ? cause : closing;
-        log.info("{}: stopped{}", settings.pipelineName(), failure == null ? "" : " with failure: " + failure);
+        if (failure == null) {
+            log.info("{}: stopped", settings.pipelineName());
+        } else {
+            log.info("{}: stopped with failure: {}", settings.pipelineName(), failure.toString());
+        }
         try {
             onTerminated.run();
         } finally {

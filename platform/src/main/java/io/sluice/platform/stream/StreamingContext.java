@@ -15,6 +15,7 @@ import io.sluice.spi.format.RecordFormat;
 import io.sluice.spi.source.ReceiverSource;
 import io.sluice.spi.source.ReplayableSource;
 import io.sluice.spi.source.Source;
+import io.sluice.spi.source.SourceFactory;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
@@ -125,6 +126,11 @@ public final class StreamingContext implements AutoCloseable {
         }
         return new RecordStream(this, new ReceiverSourceNode(graph, name, (ReceiverSource) source, config,
                 settings.shufflePartitions()));
+    }
+
+    /** A source created by {@code factory} from {@code config}; see {@link #source(String, Source, Config)}. */
+    public RecordStream source(String name, SourceFactory factory, Config config) {
+        return source(name, factory.create(config), config);
     }
 
     /** {@link #source(String, Source, Config)} with an empty configuration, for sources that take none. */

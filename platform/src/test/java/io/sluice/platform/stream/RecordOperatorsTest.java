@@ -190,12 +190,10 @@ class RecordOperatorsTest {
     void aStatelessOperatorRunsInPlaceAndItsBadRecordsAreReported() {
         List<Throwable> stateAccess = new CopyOnWriteArrayList<>();
         Operator upper = (record, ctx, out) -> {
-            if (stateAccess.isEmpty()) {
-                try {
-                    ctx.state();
-                } catch (IllegalStateException e) {
-                    stateAccess.add(e);
-                }
+            try {
+                ctx.state();
+            } catch (IllegalStateException e) {
+                stateAccess.add(e);
             }
             String name = record.getString("name");
             if (name.isEmpty()) {
@@ -216,7 +214,7 @@ class RecordOperatorsTest {
 
             assertThat(out).containsExactly("ADA", "ada", "BOB", "bob");
             assertThat(p.badRecords).singleElement().satisfies(bad -> assertThat(bad.component()).isEqualTo("upper"));
-            assertThat(stateAccess).singleElement().satisfies(e -> assertThat(e).hasMessageContaining("not keyed"));
+            assertThat(stateAccess).hasSize(3).allSatisfy(e -> assertThat(e).hasMessageContaining("not keyed"));
         }
     }
 
@@ -244,6 +242,36 @@ class RecordOperatorsTest {
             assertThatThrownBy(() -> records.parse("json"))
                     .isInstanceOf(io.sluice.spi.config.ConfigException.class)
                     .hasMessageContaining("no record format named 'json'");
+        }
+    }
+
+    @Test
+    void parseDecodesPayloadsKeepingKeyAndPositionAndReportsUndecodableOnes() {
+        List<List<Record>> lines = List.of(List.of(
+                Record.builder().key("k1").payload("{\"bus\":\"b1\",\"n\":3}".getBytes()).position("f:1").build(),
+                Record.builder().payload("{not json".getBytes()).position("f:2").build(),
+                Record.of(Map.of("already", "fields")),
+                Record.builder().payload("{\"bus\":\"b2\",\"n\":4}".getBytes()).timestamp(99).build()));
+        try (TestPipeline p = new TestPipeline(b -> b.parallelism(2).shufflePartitions(2)
+                .formats(JsonTestFormat.lookup()))) {
+            List<Record> parsed = new CopyOnWriteArrayList<>();
+            List<String> reformatted = new CopyOnWriteArrayList<>();
+            RecordStream fields = RecordStream.of(p.ctx.queueStream("lines", new ConcurrentLinkedQueue<>(lines)))
+                    .parse("json");
+            fields.foreachBatch((b, records) -> parsed.addAll(records));
+            fields.format("json").foreachBatch((b, records) -> records.forEach(r -> reformatted.add(r.payloadAsString())));
+            p.ctx.start();
+            p.nextBatch();
+
+            assertThat(parsed).hasSize(2);
+            assertThat(parsed.get(0).fields()).isEqualTo(Map.of("bus", "b1", "n", 3L));
+            assertThat(parsed.get(0).key()).isEqualTo("k1");
+            assertThat(parsed.get(0).position()).isEqualTo("f:1");
+            assertThat(parsed.get(1).timestamp()).isEqualTo(99);
+            assertThat(reformatted).containsExactly("{\"bus\":\"b1\",\"n\":3}", "{\"bus\":\"b2\",\"n\":4}");
+            assertThat(p.badRecords).extracting(BadRecord::origin).containsExactlyInAnyOrder("f:2", null);
+            assertThat(p.badRecords).extracting(bad -> bad.cause().getMessage())
+                    .anyMatch(m -> m.startsWith("invalid JSON")).anyMatch(m -> m.contains("no payload"));
         }
     }
 }

@@ -24,7 +24,7 @@ class ReplayableSourceTest {
     }
 
     /** Plans {@code perBatch} numbers per batch in {@code splits} ranges, up to {@code limit}. */
-    static final class NumberSource implements ReplayableSource<Range> {
+    static class NumberSource implements ReplayableSource<Range> {
         final long perBatch;
         final int splits;
         final long limit;
@@ -150,5 +150,34 @@ class ReplayableSourceTest {
         assertThat(partitionsPerBatch.get(4)).containsExactly(List.of(40L, 41L), List.of(42L, 43L), List.of(44L));
         List<Long> all = partitionsPerBatch.stream().flatMap(List::stream).flatMap(List::stream).toList();
         assertThat(all).containsExactlyElementsOf(java.util.stream.LongStream.range(0, 45).boxed().toList());
+    }
+
+    @Test
+    void aBadRecordExceptionEscapingTheReaderIsReportedAndTheOtherSplitsAreRead() {
+        NumberSource source = new NumberSource(6, 3, 6) {
+            @Override
+            public SplitReader<Range> createReader(ComponentContext context) {
+                SplitReader<Range> numbers = super.createReader(context);
+                return (split, out) -> {
+                    if (split.start() == 2) {
+                        throw new io.sluice.spi.BadRecordException("split starting at 2 is corrupt");
+                    }
+                    numbers.read(split, out);
+                };
+            }
+        };
+        List<Long> out = new CopyOnWriteArrayList<>();
+        try (TestPipeline p = new TestPipeline(2, 2)) {
+            p.ctx.source("numbers", source).foreachBatch((b, records) -> records.forEach(r -> out.add(r.getLong("n"))));
+            p.ctx.start();
+            p.runUntilStopped(3);
+
+            assertThat(out).containsExactly(0L, 1L, 4L, 5L);
+            assertThat(p.badRecords).singleElement().satisfies(bad -> {
+                assertThat(bad.component()).isEqualTo("numbers");
+                assertThat(bad.origin()).contains("Range[start=2, end=4]");
+                assertThat(bad.cause()).hasMessage("split starting at 2 is corrupt");
+            });
+        }
     }
 }
