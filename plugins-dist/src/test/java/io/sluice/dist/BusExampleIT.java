@@ -23,7 +23,7 @@ import tools.jackson.databind.json.JsonMapper;
  */
 class BusExampleIT {
     private static final Pattern BATCH_LINE = Pattern.compile("^batch (\\d+) time=\\S+ in=(\\d+) out=(\\d+) processing=\\d+ms delay=-?\\d+ms$");
-    private static final Pattern CONSOLE_HEAD = Pattern.compile("^Time: \\d+ ms \\(batch (\\d+)\\).*$");
+    private static final Pattern CONSOLE_HEAD = Pattern.compile("^Time: \\d+ ms \\(batch (\\d+)\\) sinks\\.(\\S+)$");
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     @TempDir
@@ -37,9 +37,11 @@ class BusExampleIT {
         assertThat(run.exitCode()).as("exit code; stderr:\n%s", run.err()).isZero();
 
         Map<Long, Long> eventsAfterBatch = new HashMap<>();
-        Map<Long, List<JsonNode>> printedByBatch = new HashMap<>();
+        Map<Long, List<JsonNode>> occupancies = new HashMap<>();
+        Map<Long, List<JsonNode>> alerts = new HashMap<>();
         long cumulative = 0;
         long currentBatch = -1;
+        Map<Long, List<JsonNode>> current = null;
         for (String line : run.out().split("\n")) {
             Matcher batch = BATCH_LINE.matcher(line);
             Matcher head = CONSOLE_HEAD.matcher(line);
@@ -48,30 +50,42 @@ class BusExampleIT {
                 eventsAfterBatch.put(Long.parseLong(batch.group(1)), cumulative);
             } else if (head.matches()) {
                 currentBatch = Long.parseLong(head.group(1));
-            } else if (line.startsWith("{") && currentBatch > 0) {
-                printedByBatch.computeIfAbsent(currentBatch, b -> new ArrayList<>()).add(JSON.readTree(line));
+                current = switch (head.group(2)) {
+                    case "occupancy-console" -> occupancies;
+                    case "alerts-console" -> alerts;
+                    default -> throw new AssertionError("unexpected sink in: " + line);
+                };
+            } else if (line.startsWith("{")) {
+                assertThat(current).as("a record printed under a console header: %s", line).isNotNull();
+                current.computeIfAbsent(currentBatch, b -> new ArrayList<>()).add(JSON.readTree(line));
             }
         }
 
         assertThat(cumulative).as("all 200,000 events of the example were processed").isEqualTo(200_000);
         assertThat(eventsAfterBatch).hasSizeGreaterThanOrEqualTo(10);
-        int checkedOccupancies = 0;
-        int checkedAlerts = 0;
-        for (Map.Entry<Long, List<JsonNode>> e : printedByBatch.entrySet()) {
+        assertThat(checkAgainstReference(occupancies, eventsAfterBatch, false))
+                .as("occupancies printed and checked").isGreaterThanOrEqualTo(50);
+        assertThat(checkAgainstReference(alerts, eventsAfterBatch, true))
+                .as("alerts printed and checked").isPositive();
+        assertThat(run.out()).contains("-------------------------------------------");
+    }
+
+    /** Every printed record's occupancy and capacity equal the reference after its batch; returns how many were checked. */
+    private static int checkAgainstReference(Map<Long, List<JsonNode>> printed, Map<Long, Long> eventsAfterBatch, boolean alerts) {
+        int checked = 0;
+        for (Map.Entry<Long, List<JsonNode>> e : printed.entrySet()) {
             long[] reference = BusWorkload.occupancyAfter(eventsAfterBatch.get(e.getKey()), 2000);
             for (JsonNode record : e.getValue()) {
                 int bus = Integer.parseInt(record.get("bus").asString().substring("bus-".length()));
                 long occupancy = record.get("occupancy").asLong();
                 assertThat(occupancy).as("occupancy of bus %d after batch %d", bus, e.getKey()).isEqualTo(reference[bus]);
                 assertThat(record.get("capacity").asInt()).isEqualTo(BusWorkload.capacity(bus));
-                checkedOccupancies++;
-                if (occupancy >= BusWorkload.capacity(bus)) {
-                    checkedAlerts++;
+                if (alerts) {
+                    assertThat(occupancy).as("alert for bus %d", bus).isGreaterThanOrEqualTo(BusWorkload.capacity(bus));
                 }
+                checked++;
             }
         }
-        assertThat(checkedOccupancies).as("occupancies printed and checked").isGreaterThanOrEqualTo(50);
-        assertThat(checkedAlerts).as("alerts printed (buses at or over capacity)").isPositive();
-        assertThat(run.out()).contains("-------------------------------------------");
+        return checked;
     }
 }

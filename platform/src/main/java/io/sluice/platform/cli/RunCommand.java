@@ -67,8 +67,8 @@ final class RunCommand implements Callable<Integer> {
             }
             StreamingContext context = PipelineCompiler.compile(pipeline, settings);
             context.start();
-            environment.err().printf("sluice: running pipeline '%s' (batch interval %s); Ctrl-C stops it%n",
-                    pipeline.name(), pipeline.batchInterval());
+            environment.err().printf("sluice: running pipeline '%s' (batch interval %d ms); Ctrl-C stops it%n",
+                    pipeline.name(), pipeline.batchInterval().toMillis());
             Runnable unregister = shutdownHooks.onShutdown(() -> stopGracefully(context, timeout));
             try {
                 context.awaitTermination();

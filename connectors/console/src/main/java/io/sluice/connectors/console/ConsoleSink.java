@@ -18,13 +18,14 @@ import java.util.concurrent.ConcurrentHashMap;
  *
  * <pre>
  * -------------------------------------------
- * Time: 1732390001000 ms (batch 1)
+ * Time: 1732390001000 ms (batch 1) sinks.alerts
  * -------------------------------------------
  * bus-0042 -&gt; {occupancy=81, capacity=80}
  * ...
  * </pre>
  *
- * Records are printed in partition order, then {@code ...} if the batch had more. A batch is printed
+ * The header names the sink (its component name), so several console sinks in one pipeline can
+ * be told apart. Records are printed in partition order, then {@code ...} if the batch had more. A batch is printed
  * at commit, in one piece, so the output of concurrent pipelines does not interleave within a batch.
  * At-least-once: a batch run again after a crash is printed again.
  */
@@ -37,6 +38,7 @@ final class ConsoleSink implements Sink {
     private final Map<Long, BatchHead> batches = new ConcurrentHashMap<>();
     private RecordFormat format;
     private ErrorReporter errors;
+    private String name;
 
     /**
      * @param formatName a record format to print records in, or {@code null} for {@link Record#toString()}
@@ -51,6 +53,7 @@ final class ConsoleSink implements Sink {
     @Override
     public void open(ComponentContext context) {
         this.errors = context.errors();
+        this.name = context.componentName();
         this.format = formatName == null ? null : context.format(formatName);
     }
 
@@ -64,7 +67,7 @@ final class ConsoleSink implements Sink {
         BatchHead head = batches.remove(batch.id());
         StringBuilder text = new StringBuilder(256)
                 .append(RULE).append('\n')
-                .append("Time: ").append(batch.time().toEpochMilli()).append(" ms (batch ").append(batch.id()).append(")\n")
+                .append("Time: ").append(batch.time().toEpochMilli()).append(" ms (batch ").append(batch.id()).append(") ").append(name).append('\n')
                 .append(RULE).append('\n');
         if (head != null) {
             for (Record r : head.first()) {

@@ -49,7 +49,7 @@ class ConsoleSinkTest {
         }
         assertThat(printed()).isEqualTo("""
                 -------------------------------------------
-                Time: 1732390007000 ms (batch 7)
+                Time: 1732390007000 ms (batch 7) test-component
                 -------------------------------------------
                 {text=p0-0}
                 {text=p0-1}
@@ -74,7 +74,7 @@ class ConsoleSinkTest {
             sink.write(BATCH_7, 0, List.of());
             sink.commit(BATCH_7);
         }
-        assertThat(printed()).isEqualTo(ConsoleSink.RULE + "\nTime: 1732390007000 ms (batch 7)\n" + ConsoleSink.RULE + "\n\n");
+        assertThat(printed()).isEqualTo(ConsoleSink.RULE + "\nTime: 1732390007000 ms (batch 7) test-component\n" + ConsoleSink.RULE + "\n\n");
     }
 
     @Test
@@ -117,6 +117,6 @@ class ConsoleSinkTest {
             assertThat(printed()).contains("seven0").doesNotContain("eight0");
             sink.commit(batch8);
         }
-        assertThat(printed()).contains("(batch 8)\n" + ConsoleSink.RULE + "\n{text=eight0}\n");
+        assertThat(printed()).contains("(batch 8) test-component\n" + ConsoleSink.RULE + "\n{text=eight0}\n");
     }
 }
