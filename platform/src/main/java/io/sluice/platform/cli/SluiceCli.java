@@ -53,7 +53,6 @@ public final class SluiceCli implements java.util.concurrent.Callable<Integer> {
         cli.addSubcommand(new DocsCommand(environment));
         cli.setOut(new java.io.PrintWriter(environment.out(), true));
         cli.setErr(new java.io.PrintWriter(environment.err(), true));
-        cli.setExitCodeExceptionMapper(e -> ExitCodes.FAILED);
         cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
             environment.err().println("sluice: " + e.getMessage());
             return e instanceof io.sluice.spi.config.ConfigException ? ExitCodes.INVALID : ExitCodes.FAILED;
