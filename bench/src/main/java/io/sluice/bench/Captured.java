@@ -1,0 +1,39 @@
+package io.sluice.bench;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What a pipeline's outputs saw, batch by batch: the alert count, the occupancies and the line
+ * window. Outputs of one batch may be delivered from different threads, hence the monitor.
+ */
+final class Captured {
+    private final List<Long> alertsPerBatch = new ArrayList<>();
+    private final LineWindow window = new LineWindow(LineWindow.BATCHES);
+    private Map<String, Long> occupancy = Map.of();
+    private Map<String, Long> lineWindow = Map.of();
+
+    synchronized void alerts(long count) {
+        alertsPerBatch.add(count);
+    }
+
+    synchronized void occupancy(Map<String, Long> byBus) {
+        occupancy = new HashMap<>(byBus);
+    }
+
+    /** One batch's events per line: slides the window (foreach-batch style). */
+    synchronized void lineCounts(Map<String, Long> batchCounts) {
+        lineWindow = window.slide(batchCounts);
+    }
+
+    /** The window's counts as computed by the engine's window operation. */
+    synchronized void lineWindow(Map<String, Long> windowCounts) {
+        lineWindow = new HashMap<>(windowCounts);
+    }
+
+    synchronized Outcome outcome(long processingNanos, String windowHow) {
+        return new Outcome(processingNanos, occupancy, List.copyOf(alertsPerBatch), lineWindow, windowHow);
+    }
+}
