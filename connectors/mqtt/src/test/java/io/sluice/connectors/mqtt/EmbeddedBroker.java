@@ -1,0 +1,87 @@
+package io.sluice.connectors.mqtt;
+
+import com.hivemq.embedded.EmbeddedHiveMQ;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * A HiveMQ CE broker (MQTT 3.1.1 and 5) in the test JVM, listening on 127.0.0.1 at a port the OS chose,
+ * without usage statistics. In-memory persistence by default; with file persistence its sessions and
+ * queued messages survive {@link #restart()}.
+ */
+final class EmbeddedBroker implements AutoCloseable {
+    private final EmbeddedHiveMQ hivemq;
+    private final int port;
+
+    private EmbeddedBroker(EmbeddedHiveMQ hivemq, int port) {
+        this.hivemq = hivemq;
+        this.port = port;
+    }
+
+    static EmbeddedBroker start(Path dir, boolean filePersistence) {
+        try {
+            int port = freePort();
+            Path conf = Files.createDirectories(dir.resolve("conf"));
+            Files.writeString(conf.resolve("config.xml"), """
+                    <?xml version="1.0"?>
+                    <hivemq>
+                      <listeners>
+                        <tcp-listener><port>%d</port><bind-address>127.0.0.1</bind-address></tcp-listener>
+                      </listeners>
+                      <persistence><mode>%s</mode></persistence>
+                      <anonymous-usage-statistics><enabled>false</enabled></anonymous-usage-statistics>
+                    </hivemq>
+                    """.formatted(port, filePersistence ? "file" : "in-memory"));
+            EmbeddedHiveMQ hivemq = EmbeddedHiveMQ.builder()
+                    .withConfigurationFolder(conf)
+                    .withDataFolder(Files.createDirectories(dir.resolve("data")))
+                    .withExtensionsFolder(Files.createDirectories(dir.resolve("extensions")))
+                    .build();
+            EmbeddedBroker broker = new EmbeddedBroker(hivemq, port);
+            broker.startBroker();
+            return broker;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            return socket.getLocalPort();
+        }
+    }
+
+    String uri() {
+        return "tcp://127.0.0.1:" + port;
+    }
+
+    void stopBroker() {
+        join(hivemq.stop());
+    }
+
+    void startBroker() {
+        join(hivemq.start());
+    }
+
+    void restart() {
+        stopBroker();
+        startBroker();
+    }
+
+    private static void join(java.util.concurrent.CompletableFuture<Void> future) {
+        try {
+            future.get(2, TimeUnit.MINUTES);
+        } catch (Exception e) {
+            throw new IllegalStateException("the embedded broker did not start or stop", e);
+        }
+    }
+
+    @Override
+    public void close() throws Exception {
+        hivemq.close();
+    }
+}
