@@ -13,7 +13,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Runs one batch on the batch-runner thread: plans its input (once), computes every output,
+ * Runs one batch on the batch-runner thread: plans its input (once), advances the nodes that keep
+ * history (windows), computes every output whose stream has a result in this batch (windows slide),
  * commits keyed state, retries per the {@link RetryPolicy}, tells the sources the batch is over and
  * reports it to the listeners.
  */
@@ -30,6 +31,7 @@ final class BatchProcessor {
     private final Metrics.Counter failed;
     private final Metrics.Counter recordsIn;
     private final Metrics.Counter recordsOut;
+    private final List<Node<?>> activeNodes;
 
     BatchProcessor(EngineSettings settings, StreamGraph graph, WorkerPool pool, List<BatchListener> listeners,
             MetricsRegistry metrics, BooleanSupplier halted) {
@@ -43,6 +45,7 @@ final class BatchProcessor {
         this.failed = metrics.counter("engine.batches_failed");
         this.recordsIn = metrics.counter("engine.records_in");
         this.recordsOut = metrics.counter("engine.records_out");
+        this.activeNodes = graph.activeNodes();
     }
 
     /**
@@ -68,8 +71,13 @@ final class BatchProcessor {
             try {
                 input.planRemaining(sources, batch, tick);
                 run = new BatchRun(batch, input, pool);
+                for (Node<?> node : activeNodes) {
+                    node.advance(run);
+                }
                 for (Output<?> output : graph.outputs()) {
-                    output.run(run);
+                    if (output.node().isValidAt(batch.id())) {
+                        output.run(run);
+                    }
                 }
                 run.commit();
                 failure = null;

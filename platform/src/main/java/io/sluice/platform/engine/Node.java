@@ -23,6 +23,7 @@ public abstract class Node<T> {
     private final StreamGraph graph;
     private final int id;
     private final List<Node<?>> parents;
+    private final int slideBatches;
     private String name;
     private int consumers;
     private ErrorReporter errors;
@@ -37,6 +38,17 @@ public abstract class Node<T> {
      * @throws IllegalStateException    if the graph's context has started
      */
     protected Node(StreamGraph graph, String kind, List<? extends Node<?>> parents) {
+        this(graph, kind, parents, 0);
+    }
+
+    /**
+     * Registers a node that computes only every {@code slideBatches} batches (a window); 0 means
+     * "as the parents", which must then all slide alike.
+     *
+     * @throws IllegalArgumentException if parents slide differently (Spark's rule: streams combined
+     *                                  in one step must produce their batches at the same times)
+     */
+    protected Node(StreamGraph graph, String kind, List<? extends Node<?>> parents, int slideBatches) {
         this.graph = Objects.requireNonNull(graph, "graph");
         for (Node<?> p : parents) {
             if (p.graph != graph) {
@@ -46,16 +58,59 @@ public abstract class Node<T> {
             }
         }
         this.parents = List.copyOf(parents);
+        this.slideBatches = slideBatches > 0 ? slideBatches : commonSlide(kind, this.parents);
         this.id = graph.register(this);
         this.name = kind + "#" + id;
+    }
+
+    private static int commonSlide(String kind, List<Node<?>> parents) {
+        int slide = parents.isEmpty() ? 1 : parents.get(0).slideBatches;
+        for (Node<?> p : parents) {
+            if (p.slideBatches != slide) {
+                Node<?> first = parents.get(0);
+                throw new IllegalArgumentException(kind + " combines streams that slide differently: " + first.name
+                        + " every " + first.slideDuration() + ", " + p.name + " every " + p.slideDuration()
+                        + "; window them to the same slide first");
+            }
+        }
+        return slide;
+    }
+
+    /** Every how many batches this node has a result (1, or a window's slide). */
+    public int slideBatches() {
+        return slideBatches;
+    }
+
+    /** The time between this node's results, as text ({@code 2s}). */
+    public String slideDuration() {
+        return WindowSpan.format(graph.settings().batchInterval().multipliedBy(slideBatches));
+    }
+
+    /** Whether the node has a result in batch {@code batchId}: batch ids that are multiples of the slide. */
+    public boolean isValidAt(long batchId) {
+        return batchId % slideBatches == 0;
     }
 
     /** This node's partitions in the batch of {@code run}; computed once per batch if materialized. */
     public final Partitions<T> partitions(BatchRun run) {
         if (consumers > 1 || isStageBoundary()) {
-            return run.memo(this, () -> Dataset.collect(compute(run), run.pool()));
+            return dataset(run);
         }
         return compute(run);
+    }
+
+    /** This node's result in the batch of {@code run}, materialized and remembered for the batch. */
+    public final Dataset<T> dataset(BatchRun run) {
+        return run.memo(this, () -> Dataset.collect(compute(run), run.pool()));
+    }
+
+    /**
+     * Called every batch (valid for this node or not) on every node an output depends on, parents
+     * before children, before any output runs: nodes that keep history across batches (windows)
+     * or must see every batch of theirs (incremental window state) compute here, so that batches
+     * no output needs still reach them. Runner thread; by default nothing.
+     */
+    protected void advance(BatchRun run) {
     }
 
     /** Computes this node's partitions for the batch of {@code run} (runner thread). */

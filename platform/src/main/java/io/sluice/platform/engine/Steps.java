@@ -106,4 +106,44 @@ public final class Steps {
             }
         };
     }
+
+    /** Emits, at the end of each partition, how many elements it had (one {@code Long} per partition). */
+    public static <T> NarrowStep<T, Long> countPartition() {
+        return (out, ctx) -> new Pipe<T>() {
+            private long count;
+
+            @Override
+            public void accept(T element) {
+                count++;
+            }
+
+            @Override
+            public void end() {
+                out.accept(count);
+                out.end();
+            }
+        };
+    }
+
+    /** Emits, at the end of each non-empty partition, its elements combined in order with {@code reduce}. */
+    public static <T> NarrowStep<T, T> reducePartition(java.util.function.BinaryOperator<T> reduce) {
+        return (out, ctx) -> new Pipe<T>() {
+            private T acc;
+            private boolean any;
+
+            @Override
+            public void accept(T element) {
+                acc = any ? reduce.apply(acc, element) : element;
+                any = true;
+            }
+
+            @Override
+            public void end() {
+                if (any) {
+                    out.accept(acc);
+                }
+                out.end();
+            }
+        };
+    }
 }

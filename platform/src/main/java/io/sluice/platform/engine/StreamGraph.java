@@ -1,8 +1,12 @@
 package io.sluice.platform.engine;
 
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.Deque;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
 /**
  * The nodes, sources and outputs of one streaming context, in creation order. Built by the API
@@ -14,6 +18,7 @@ public final class StreamGraph {
     private final List<Node<?>> nodes = new ArrayList<>();
     private final List<SourceNode<?>> sources = new ArrayList<>();
     private final List<Output<?>> outputs = new ArrayList<>();
+    private final List<Node<?>> active = new ArrayList<>();
     private boolean frozen;
 
     public StreamGraph(EngineSettings settings) {
@@ -39,7 +44,7 @@ public final class StreamGraph {
     }
 
     /**
-     * Ends building: counts consumers.
+     * Ends building: finds the nodes some output depends on and counts their consumers.
      *
      * @throws IllegalStateException if there is no output (nothing would ever be computed)
      */
@@ -49,13 +54,30 @@ public final class StreamGraph {
             throw new IllegalStateException("pipeline '" + settings.pipelineName() + "' has no output: add "
                     + "foreachBatch, print or a sink before start()");
         }
+        Set<Node<?>> needed = new HashSet<>();
+        Deque<Node<?>> todo = new ArrayDeque<>();
+        outputs.forEach(o -> todo.add(o.node()));
+        while (!todo.isEmpty()) {
+            Node<?> node = todo.poll();
+            if (needed.add(node)) {
+                todo.addAll(node.parents());
+            }
+        }
         for (Node<?> node : nodes) {
-            node.parents().forEach(Node::addConsumer);
+            if (needed.contains(node)) {
+                active.add(node);
+                node.parents().forEach(Node::addConsumer);
+            }
         }
         for (Output<?> output : outputs) {
             output.node().addConsumer();
         }
         frozen = true;
+    }
+
+    /** The nodes some output depends on, in creation order (parents first); known once frozen. */
+    synchronized List<Node<?>> activeNodes() {
+        return List.copyOf(active);
     }
 
     /** @throws IllegalStateException once the context has started */

@@ -27,31 +27,9 @@ public final class UnionNode<T> extends Node<T> {
     @Override
     protected Partitions<T> compute(BatchRun run) {
         List<Partitions<? extends T>> parts = new ArrayList<>(inputs.size());
-        int total = 0;
         for (Node<? extends T> input : inputs) {
-            Partitions<? extends T> p = input.partitions(run);
-            parts.add(p);
-            total += p.count();
+            parts.add(input.partitions(run));
         }
-        int count = total;
-        return new Partitions<>() {
-            @Override
-            public int count() {
-                return count;
-            }
-
-            @Override
-            public void push(int partition, Pipe<? super T> out) {
-                int p = partition;
-                for (Partitions<? extends T> part : parts) {
-                    if (p < part.count()) {
-                        part.push(p, out);
-                        return;
-                    }
-                    p -= part.count();
-                }
-                throw new IndexOutOfBoundsException("partition " + partition + " of " + count);
-            }
-        };
+        return new ConcatenatedPartitions<>(parts);
     }
 }

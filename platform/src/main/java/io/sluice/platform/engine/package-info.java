@@ -8,7 +8,12 @@
  * ({@link io.sluice.platform.engine.NarrowNode} with a {@link io.sluice.platform.engine.NarrowStep}: map,
  * filter, flat-map, map-partitions, SPI operators), {@link io.sluice.platform.engine.UnionNode}, and shuffles
  * ({@link io.sluice.platform.engine.ReduceByKeyNode}, {@link io.sluice.platform.engine.UpdateStateNode},
- * {@link io.sluice.platform.engine.HashShuffleNode}, {@link io.sluice.platform.engine.RepartitionNode}).
+ * {@link io.sluice.platform.engine.HashShuffleNode}, {@link io.sluice.platform.engine.RepartitionNode},
+ * {@link io.sluice.platform.engine.CombineByKeyNode}, {@link io.sluice.platform.engine.CoGroupNode} — two
+ * parents, one partitioner — {@link io.sluice.platform.engine.MapWithStateNode},
+ * {@link io.sluice.platform.engine.TransformNode}). Windows: {@link io.sluice.platform.engine.WindowNode}
+ * keeps its parent's last datasets; {@link io.sluice.platform.engine.WindowedReduceNode} keeps a
+ * window value per key, updated with the batches entering and leaving.
  * {@link io.sluice.platform.engine.Output}s (foreach-batch, sinks) are what gets computed.
  *
  * <p><b>Execution.</b> {@link io.sluice.platform.engine.EngineRuntime} runs two threads: the cutter
@@ -24,9 +29,13 @@
  * per batch as immutable {@link io.sluice.platform.engine.Dataset}s in the
  * {@link io.sluice.platform.engine.BatchRun}.
  *
- * <p><b>Where later work slots in.</b> Windows: a node that keeps its parent's last W datasets
- * (datasets are immutable partition lists). Joins / cogroup: a node with two parents shuffled with
- * the same partitioner. Checkpoints: keyed state sits behind {@link io.sluice.platform.engine.StateStore}
+ * <p><b>Slides.</b> Every node has a slide in batches (1, or a window's; a node with several
+ * parents requires them to slide alike) and a result only in batches whose id is a multiple of it;
+ * outputs run only then. Before the outputs of a batch, every node an output depends on is
+ * {@code advance}d (parents first): windows take their parent's dataset into their history there,
+ * so batches that no output needs still reach them. History and state change only at commit.
+ *
+ * <p><b>Where later work slots in.</b> Checkpoints: keyed state sits behind {@link io.sluice.platform.engine.StateStore}
  * and changes only at batch commit; source positions come from the planners. Batch log / WAL: a
  * batch's input is fixed in {@code BatchInput} before computing (the place to persist it with the
  * sources' split codecs); {@link io.sluice.platform.engine.ReceiverBuffer#store} is the place to

@@ -5,8 +5,14 @@
  *
  * <ul>
  *   <li>{@link io.sluice.platform.stream.DStream} — map, filter, flatMap, mapPartitions, union,
- *   keyBy, mapToPair, repartition, foreachBatch, print.</li>
- *   <li>{@link io.sluice.platform.stream.PairDStream} — reduceByKey, updateStateByKey, mapValues.</li>
+ *   keyBy, mapToPair, repartition, count, reduce, countByValue, transform, transformWith; windows:
+ *   window, countByWindow, reduceByWindow, countByValueAndWindow; outputs: foreachBatch, print.</li>
+ *   <li>{@link io.sluice.platform.stream.PairDStream} — reduceByKey, groupByKey, combineByKey,
+ *   mapValues, flatMapValues; join, leftOuterJoin, rightOuterJoin, fullOuterJoin
+ *   ({@link io.sluice.platform.stream.Joined}), cogroup ({@link io.sluice.platform.stream.CoGrouped});
+ *   reduceByKeyAndWindow (plain and incremental), groupByKeyAndWindow; updateStateByKey and
+ *   mapWithState ({@link io.sluice.platform.stream.StateSpec}, {@link io.sluice.platform.stream.State},
+ *   {@link io.sluice.platform.stream.MapWithStateDStream#stateSnapshots()}).</li>
  *   <li>{@link io.sluice.platform.stream.RecordStream} — streams of SPI records: parse/format,
  *   keyByField, SPI operators, SPI sinks. Pipeline YAML compiles to these calls.</li>
  *   <li>{@link io.sluice.platform.stream.EngineClock} / {@link io.sluice.platform.stream.ManualClock}

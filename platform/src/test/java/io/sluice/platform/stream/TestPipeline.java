@@ -1,11 +1,11 @@
 package io.sluice.platform.stream;
 
-import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
+import org.awaitility.core.ConditionFactory;
 
 /**
  * A streaming context on a {@link ManualClock} for tests: it records batch reports and bad records,
@@ -33,6 +33,11 @@ final class TestPipeline implements AutoCloseable {
                 .errorReporter(badRecords::add);
         configure.accept(b);
         ctx = b.build();
+    }
+
+    /** Awaits with the deadline, polling often: a batch on a manual clock takes about a millisecond. */
+    static ConditionFactory await() {
+        return org.awaitility.Awaitility.await().pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(2));
     }
 
     /** Advances the clock by one interval and returns the report of the batch that cut. */

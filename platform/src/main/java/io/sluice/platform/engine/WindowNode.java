@@ -1,0 +1,59 @@
+package io.sluice.platform.engine;
+
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.List;
+
+/**
+ * Spark's {@code window(length, slide)}: every {@code slide} batches, the elements of the parent's
+ * results of the last {@code length} batches, oldest batch first (each batch's partitions in order).
+ * Early windows, before {@code length} batches exist, hold what there is. The node keeps the
+ * parent's last datasets (immutable, so nothing is copied); a batch's dataset joins the history
+ * only when the batch commits, so a retried batch sees the same window.
+ *
+ * @param <T> element type
+ */
+public final class WindowNode<T> extends Node<T> {
+    private final Node<T> parent;
+    private final int lengthBatches;
+    /** Committed parent results, oldest first: batch id and dataset. Runner thread only. */
+    private final Deque<Slice<T>> history = new ArrayDeque<>();
+
+    private record Slice<T>(long batchId, Dataset<T> dataset) {
+    }
+
+    public WindowNode(Node<T> parent, WindowSpan span) {
+        super(parent.graph(), "window", List.of(parent), span.slideBatches());
+        this.parent = parent;
+        this.lengthBatches = span.lengthBatches();
+    }
+
+    @Override
+    protected void advance(BatchRun run) {
+        long id = run.batch().id();
+        if (!parent.isValidAt(id)) {
+            return;
+        }
+        Dataset<T> current = parent.dataset(run);
+        run.onCommit(() -> {
+            history.addLast(new Slice<>(id, current));
+            while (!history.isEmpty() && history.peekFirst().batchId() <= id - lengthBatches) {
+                history.removeFirst();
+            }
+        });
+    }
+
+    @Override
+    protected Partitions<T> compute(BatchRun run) {
+        long id = run.batch().id();
+        List<Dataset<T>> window = new ArrayList<>();
+        for (Slice<T> slice : history) {
+            if (slice.batchId() > id - lengthBatches && slice.batchId() < id) {
+                window.add(slice.dataset());
+            }
+        }
+        window.add(parent.dataset(run));
+        return new ConcatenatedPartitions<>(window);
+    }
+}
