@@ -67,6 +67,7 @@ final class FlumeReceiver implements Receiver {
                     + " (is the port in use, or the bind address not on this host?)", e);
         }
         port = server.getPort();
+        context.metrics().gauge("port", () -> port);
         log.info("flume source {} listening on {}:{} (format {}, compression {}, tls {})", name, settings.bind(), port,
                 settings.format(), settings.deflate() ? "deflate" : "none", tls != null);
     }
