@@ -30,21 +30,34 @@ import java.util.Objects;
  * long boarded = event.getLong("boarded");
  * Record keyed = event.toBuilder().key(event.get("bus")).build();
  * }</pre>
+ *
+ * <p><b>Layout</b>: the fields are stored as an array of values laid out by a shared
+ * {@link RecordSchema}. {@link #get(String)} and {@link #fields()} work as on a map; code that
+ * reads the same fields of many records resolves the names once and reads by position:
+ *
+ * <pre>{@code
+ * int boarded = record.schema().indexOf("boarded");   // once per schema
+ * Object value = record.get(boarded);                  // per record
+ * }</pre>
  */
 public final class Record {
-    private static final Map<String, Object> NO_FIELDS = Collections.emptyMap();
     private static final Map<String, String> NO_HEADERS = Collections.emptyMap();
+    private static final Object[] NO_VALUES = new Object[0];
 
     private final Object key;
-    private final Map<String, Object> fields;
+    private final RecordSchema schema;
+    private final Object[] values;
     private final byte[] payload;
     private final long timestamp;
     private final Map<String, String> headers;
     private final String position;
+    private Map<String, Object> fieldsView;
 
     private Record(Builder b) {
         this.key = b.key;
-        this.fields = b.fields == null ? NO_FIELDS : Collections.unmodifiableMap(b.fields);
+        this.schema = b.schema;
+        this.values = b.values;
+        b.valuesShared = true;
         this.payload = b.payload;
         this.timestamp = b.timestamp;
         this.headers = b.headers == null ? NO_HEADERS : Collections.unmodifiableMap(b.headers);
@@ -70,14 +83,41 @@ public final class Record {
         return key;
     }
 
-    /** The structured value; empty (never {@code null}) when the record carries only a payload. */
+    /**
+     * The structured value, in field order: an unmodifiable map view; empty (never {@code null})
+     * when the record carries only a payload.
+     */
     public Map<String, Object> fields() {
-        return fields;
+        if (schema.size() == 0) {
+            return Collections.emptyMap();
+        }
+        Map<String, Object> view = fieldsView;
+        if (view == null) {
+            view = new FieldsView(schema, values);
+            fieldsView = view;
+        }
+        return view;
+    }
+
+    /** The names of the fields and where each value is: see {@link #get(int)}. */
+    public RecordSchema schema() {
+        return schema;
+    }
+
+    /**
+     * The value of field number {@code index} of {@link #schema()} (possibly {@code null}).
+     *
+     * @throws IndexOutOfBoundsException if the schema has no such field
+     */
+    public Object get(int index) {
+        Objects.checkIndex(index, schema.size());
+        return values[index];
     }
 
     /** The value of one field, or {@code null} if absent. */
     public Object get(String field) {
-        return fields.get(field);
+        int index = schema.indexOf(field);
+        return index < 0 ? null : values[index];
     }
 
     /**
@@ -86,7 +126,7 @@ public final class Record {
      * @throws BadRecordException if the field is missing or not a whole number
      */
     public long getLong(String field) {
-        Object v = fields.get(field);
+        Object v = get(field);
         if (v instanceof Long l) {
             return l;
         }
@@ -98,7 +138,7 @@ public final class Record {
 
     /** A field as a {@code String} ({@code null} if absent; other types via {@code toString()}). */
     public String getString(String field) {
-        Object v = fields.get(field);
+        Object v = get(field);
         return v == null ? null : v.toString();
     }
 
@@ -137,9 +177,9 @@ public final class Record {
     /** A builder starting from this record's contents (fields and headers are copied). */
     public Builder toBuilder() {
         Builder b = new Builder().key(key).payload(payload).timestamp(timestamp).position(position);
-        if (!fields.isEmpty()) {
-            b.fields(fields);
-        }
+        b.schema = schema;
+        b.values = values;
+        b.valuesShared = true;
         if (!headers.isEmpty()) {
             b.headers(headers);
         }
@@ -154,14 +194,46 @@ public final class Record {
         if (!(o instanceof Record r)) {
             return false;
         }
-        return timestamp == r.timestamp && Objects.equals(key, r.key) && fields.equals(r.fields)
+        return timestamp == r.timestamp && Objects.equals(key, r.key) && fieldsEqual(r)
                 && Arrays.equals(payload, r.payload) && headers.equals(r.headers)
                 && Objects.equals(position, r.position);
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(key, fields, Arrays.hashCode(payload), timestamp, headers);
+        return Objects.hash(key, fieldsHashCode(), Arrays.hashCode(payload), timestamp, headers);
+    }
+
+    /** Equal fields as maps are equal: the same names with equal values, in any order. */
+    private boolean fieldsEqual(Record r) {
+        int size = schema.size();
+        if (r.schema == schema) {
+            for (int i = 0; i < size; i++) {
+                if (!Objects.equals(values[i], r.values[i])) {
+                    return false;
+                }
+            }
+            return true;
+        }
+        if (r.schema.size() != size) {
+            return false;
+        }
+        for (int i = 0; i < size; i++) {
+            int j = r.schema.indexOf(schema.name(i));
+            if (j < 0 || !Objects.equals(values[i], r.values[j])) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** {@link Map#hashCode()} of the fields, without building the map. */
+    private int fieldsHashCode() {
+        int h = 0;
+        for (int i = 0; i < schema.size(); i++) {
+            h += schema.name(i).hashCode() ^ Objects.hashCode(values[i]);
+        }
+        return h;
     }
 
     @Override
@@ -170,10 +242,10 @@ public final class Record {
         if (key != null) {
             sb.append(key).append(" -> ");
         }
-        if (payload != null && fields.isEmpty()) {
+        if (payload != null && schema.size() == 0) {
             sb.append(payloadAsString());
         } else {
-            sb.append(fields);
+            sb.append(fields());
         }
         return sb.toString();
     }
@@ -181,7 +253,10 @@ public final class Record {
     /** Builds a {@link Record}. Not thread-safe; a builder is used once. */
     public static final class Builder {
         private Object key;
-        private LinkedHashMap<String, Object> fields;
+        private RecordSchema schema = RecordSchema.empty();
+        private Object[] values = NO_VALUES;
+        /** Whether {@code values} belongs to a record or a caller: copied before the first write. */
+        private boolean valuesShared;
         private byte[] payload;
         private long timestamp;
         private LinkedHashMap<String, String> headers;
@@ -197,24 +272,64 @@ public final class Record {
 
         /** Sets (or replaces) one field, keeping insertion order. */
         public Builder field(String name, Object value) {
-            if (fields == null) {
-                fields = new LinkedHashMap<>();
+            Objects.requireNonNull(name, "a field name must not be null");
+            int index = schema.indexOf(name);
+            if (index >= 0) {
+                writable(schema.size());
+                values[index] = value;
+            } else {
+                int size = schema.size();
+                writable(size + 1);
+                schema = schema.with(name);
+                values[size] = value;
             }
-            fields.put(name, value);
             return this;
         }
 
         /** Replaces all fields with a copy of {@code values}. */
         public Builder fields(Map<String, ?> values) {
-            fields = new LinkedHashMap<>(values);
+            schema = RecordSchema.empty();
+            this.values = new Object[values.size()];
+            valuesShared = false;
+            for (Map.Entry<String, ?> e : values.entrySet()) {
+                field(e.getKey(), e.getValue());
+            }
+            return this;
+        }
+
+        /**
+         * Replaces all fields: field {@code i} of {@code schema} gets {@code values[i]}. The array is
+         * not copied: do not modify it afterwards. The fast way to build many records of one layout.
+         *
+         * @throws IllegalArgumentException if there are fewer values than fields
+         */
+        public Builder fields(RecordSchema schema, Object[] values) {
+            if (values.length < schema.size()) {
+                throw new IllegalArgumentException(values.length + " values for the " + schema.size() + " fields of " + schema);
+            }
+            this.schema = Objects.requireNonNull(schema, "schema");
+            this.values = values;
+            this.valuesShared = true;
             return this;
         }
 
         /** Removes one field if present. */
         public Builder removeField(String name) {
-            if (fields != null) {
-                fields.remove(name);
+            int index = schema.indexOf(name);
+            if (index < 0) {
+                return this;
             }
+            RecordSchema kept = RecordSchema.empty();
+            Object[] keptValues = new Object[schema.size() - 1];
+            for (int i = 0, j = 0; i < schema.size(); i++) {
+                if (i != index) {
+                    kept = kept.with(schema.name(i));
+                    keptValues[j++] = values[i];
+                }
+            }
+            schema = kept;
+            values = keptValues;
+            valuesShared = false;
             return this;
         }
 
@@ -248,6 +363,14 @@ public final class Record {
 
         public Record build() {
             return new Record(this);
+        }
+
+        /** Makes {@code values} this builder's own and at least {@code length} long. */
+        private void writable(int length) {
+            if (valuesShared || values.length < length) {
+                values = Arrays.copyOf(values, valuesShared ? Math.max(length, schema.size()) : Math.max(length, values.length * 2 + 4));
+                valuesShared = false;
+            }
         }
     }
 }

@@ -1,8 +1,10 @@
 package io.sluice.platform.compiler;
 
+import io.sluice.platform.pipeline.AggregateFunction;
 import io.sluice.platform.pipeline.Aggregation;
 import io.sluice.spi.BadRecordException;
 import io.sluice.spi.Record;
+import io.sluice.spi.RecordSchema;
 import java.util.List;
 import java.util.Optional;
 
@@ -19,35 +21,60 @@ import java.util.Optional;
  * }</pre>
  */
 final class Aggregator {
-    private final String keyField;
     private final List<Aggregation> aggregations;
+    private final AggregateFunction[] functions;
+    private final String[] inputFields;
+    /** Output layout: the key field, then the out fields (an out field named like the key field replaces it). */
+    private final RecordSchema outSchema;
+    private final int[] outIndex;
+    /** The input layout last seen and where each aggregation's input field is in it; replaced when records change layout. */
+    private volatile InputLayout inputLayout;
 
     /**
      * @param keyField the field the key is written to in output records ({@code key-by}'s field,
      *                 or {@code key} when the source set the keys)
      */
     Aggregator(String keyField, List<Aggregation> aggregations) {
-        this.keyField = keyField;
         this.aggregations = List.copyOf(aggregations);
+        int n = this.aggregations.size();
+        this.functions = new AggregateFunction[n];
+        this.inputFields = new String[n];
+        this.outIndex = new int[n];
+        RecordSchema schema = RecordSchema.empty().with(keyField);
+        for (int i = 0; i < n; i++) {
+            Aggregation a = this.aggregations.get(i);
+            functions[i] = a.function();
+            inputFields[i] = a.inputField().orElse(null);
+            int at = schema.indexOf(a.outField());
+            if (at < 0) {
+                at = schema.size();
+                schema = schema.with(a.outField());
+            }
+            outIndex[i] = at;
+        }
+        this.outSchema = schema;
     }
 
     /** One input record as a partial aggregate. */
     Record lift(Record input) {
-        Record.Builder out = Record.builder().key(input.key()).timestamp(input.timestamp()).field(keyField, input.key());
-        for (Aggregation a : aggregations) {
-            out.field(a.outField(), initial(a, input));
+        int[] in = inputIndexes(input.schema());
+        Object[] values = new Object[outSchema.size()];
+        values[0] = input.key();
+        for (int i = 0; i < functions.length; i++) {
+            values[outIndex[i]] = initial(i, in[i] < 0 ? null : input.get(in[i]), input);
         }
-        return out.build();
+        return Record.builder().key(input.key()).timestamp(input.timestamp()).fields(outSchema, values).build();
     }
 
     /** Two partial aggregates of one key, {@code earlier} first in input order. */
     Record combine(Record earlier, Record later) {
-        Record.Builder out = Record.builder().key(earlier.key()).timestamp(Math.max(earlier.timestamp(), later.timestamp()))
-                .field(keyField, earlier.key());
-        for (Aggregation a : aggregations) {
-            out.field(a.outField(), combine(a, earlier.get(a.outField()), later.get(a.outField())));
+        Object[] values = new Object[outSchema.size()];
+        values[0] = earlier.key();
+        for (int i = 0; i < functions.length; i++) {
+            values[outIndex[i]] = combine(functions[i], partial(earlier, i), partial(later, i));
         }
-        return out.build();
+        return Record.builder().key(earlier.key()).timestamp(Math.max(earlier.timestamp(), later.timestamp()))
+                .fields(outSchema, values).build();
     }
 
     /** updateStateByKey's function: the previous state combined with this batch's records, in order. */
@@ -60,24 +87,46 @@ final class Aggregator {
         return Optional.ofNullable(acc);
     }
 
-    private static Object initial(Aggregation a, Record input) {
-        if (a.inputField().isEmpty()) {
+    /** Aggregation {@code i}'s value in a partial (by position when it has the output layout). */
+    private Object partial(Record partial, int i) {
+        return partial.schema() == outSchema ? partial.get(outIndex[i]) : partial.get(aggregations.get(i).outField());
+    }
+
+    private int[] inputIndexes(RecordSchema schema) {
+        InputLayout layout = inputLayout;
+        if (layout != null && layout.schema == schema) {
+            return layout.indexes;
+        }
+        int[] indexes = new int[inputFields.length];
+        for (int i = 0; i < inputFields.length; i++) {
+            indexes[i] = inputFields[i] == null ? -1 : schema.indexOf(inputFields[i]);
+        }
+        inputLayout = new InputLayout(schema, indexes);
+        return indexes;
+    }
+
+    private Object initial(int i, Object v, Record input) {
+        Aggregation a = aggregations.get(i);
+        if (inputFields[i] == null) {
             return 1L; // count()
         }
-        String field = a.inputField().get();
-        Object v = input.get(field);
         if (v == null) {
+            String field = inputFields[i];
             throw new BadRecordException(a.function().functionName() + "(" + field + ") for '" + a.outField()
                     + "': the record has no field '" + field + "': " + input);
         }
-        return switch (a.function()) {
-            case SUM, MIN, MAX -> number(a, field, v, input);
+        return switch (functions[i]) {
+            case SUM, MIN, MAX -> number(a, inputFields[i], v, input);
             default -> v;
         };
     }
 
-    private static Object combine(Aggregation a, Object earlier, Object later) {
-        return switch (a.function()) {
+    /** An input layout and the positions of the aggregations' input fields in it ({@code -1}: absent or count). */
+    private record InputLayout(RecordSchema schema, int[] indexes) {
+    }
+
+    private static Object combine(AggregateFunction function, Object earlier, Object later) {
+        return switch (function) {
             case SUM, COUNT -> add((Number) earlier, (Number) later);
             case MIN -> compare((Number) earlier, (Number) later) <= 0 ? earlier : later;
             case MAX -> compare((Number) earlier, (Number) later) >= 0 ? earlier : later;

@@ -22,9 +22,10 @@ import tools.jackson.core.json.JsonFactory;
  * fields in order as one object; {@code byte[]} values are written as base64 strings. The key,
  * timestamp and headers are not part of the JSON.
  *
- * <p>Built on Jackson's streaming API with one {@link JsonFactory} per format instance (its
- * property-name table makes repeated field names free after the first records), so decoding
- * allocates little beyond the record's map and values. Thread-safe.
+ * <p>Flat objects of plain values (the common case: events) are decoded by {@link FlatJsonDecoder}
+ * without a parser, into records sharing one {@link io.sluice.spi.RecordSchema}; everything else,
+ * and every error, goes through Jackson's streaming API with one {@link JsonFactory} per format
+ * instance, so both paths give the same records and the same messages. Thread-safe.
  *
  * <pre>{@code
  * JsonFormat json = new JsonFormat();
@@ -40,6 +41,7 @@ public final class JsonFormat implements RecordFormat {
     private static final int MAX_RETAINED_BUFFER = 64 * 1024;
 
     private final JsonFactory factory = JsonFactory.builder().build();
+    private final FlatJsonDecoder flat = new FlatJsonDecoder();
     private final ThreadLocal<Output> outputs = ThreadLocal.withInitial(Output::new);
 
     @Override
@@ -53,6 +55,12 @@ public final class JsonFormat implements RecordFormat {
      */
     @Override
     public Record decode(byte[] bytes) {
+        Record simple = flat.decode(bytes);
+        return simple != null ? simple : decodeWithJackson(bytes);
+    }
+
+    /** The general decoder: any JSON object, and the errors with line, column and excerpt. */
+    Record decodeWithJackson(byte[] bytes) {
         try (JsonParser parser = factory.createParser(ObjectReadContext.empty(), bytes)) {
             JsonToken first = parser.nextToken();
             if (first != JsonToken.START_OBJECT) {

@@ -1,0 +1,208 @@
+package io.sluice.platform.format;
+
+import io.sluice.spi.Record;
+import io.sluice.spi.RecordSchema;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+
+/**
+ * The fast path of {@link JsonFormat#decode}: one flat JSON object whose names and strings are
+ * plain ASCII (no escapes) and whose values are strings, whole numbers of up to 18 digits,
+ * {@code true}, {@code false} or {@code null}, decoded without a parser instance, into records that
+ * share their {@link RecordSchema}, with names and short strings taken from bounded caches instead
+ * of allocated per record. Anything else (nesting, decimals, escapes, non-ASCII, a syntax error)
+ * returns {@code null} and the caller decodes with Jackson, so results and error messages are
+ * exactly Jackson's. Thread-safe: the caches are racy but hold immutable entries.
+ */
+final class FlatJsonDecoder {
+    private static final int MAX_FIELDS = 64;
+    private static final int MAX_CACHED_LENGTH = 16;
+    private static final int MAX_DIGITS = 18;
+
+    private final AsciiCache names = new AsciiCache(1 << 10);
+    private final AsciiCache strings = new AsciiCache(1 << 14);
+
+    /** The record, or {@code null} when the input needs the full decoder. */
+    Record decode(byte[] in) {
+        int i = skipSpace(in, 0);
+        if (i >= in.length || in[i] != '{') {
+            return null;
+        }
+        i = skipSpace(in, i + 1);
+        RecordSchema schema = RecordSchema.empty();
+        Object[] values = new Object[8];
+        if (i < in.length && in[i] == '}') {
+            return finish(in, i + 1, schema, values);
+        }
+        while (true) {
+            if (i >= in.length || in[i] != '"') {
+                return null;
+            }
+            int nameEnd = plainStringEnd(in, i + 1);
+            if (nameEnd < 0) {
+                return null;
+            }
+            String name = names.get(in, i + 1, nameEnd);
+            i = skipSpace(in, nameEnd + 1);
+            if (i >= in.length || in[i] != ':') {
+                return null;
+            }
+            i = skipSpace(in, i + 1);
+            if (i >= in.length) {
+                return null;
+            }
+            Object value;
+            byte c = in[i];
+            if (c == '"') {
+                int end = plainStringEnd(in, i + 1);
+                if (end < 0) {
+                    return null;
+                }
+                value = end - i - 1 <= MAX_CACHED_LENGTH ? strings.get(in, i + 1, end)
+                        : new String(in, i + 1, end - i - 1, StandardCharsets.ISO_8859_1);
+                i = end + 1;
+            } else if (c == '-' || (c >= '0' && c <= '9')) {
+                int end = numberEnd(in, i);
+                if (end < 0) {
+                    return null;
+                }
+                value = parseLong(in, i, end);
+                i = end;
+            } else if (matches(in, i, "true")) {
+                value = Boolean.TRUE;
+                i += 4;
+            } else if (matches(in, i, "false")) {
+                value = Boolean.FALSE;
+                i += 5;
+            } else if (matches(in, i, "null")) {
+                value = null;
+                i += 4;
+            } else {
+                return null;
+            }
+            int at = schema.indexOf(name);
+            if (at < 0) {
+                at = schema.size();
+                if (at == MAX_FIELDS) {
+                    return null;
+                }
+                if (at == values.length) {
+                    values = Arrays.copyOf(values, at * 2);
+                }
+                schema = schema.with(name);
+            }
+            values[at] = value;
+            i = skipSpace(in, i);
+            if (i >= in.length) {
+                return null;
+            }
+            if (in[i] == '}') {
+                return finish(in, i + 1, schema, values);
+            }
+            if (in[i] != ',') {
+                return null;
+            }
+            i = skipSpace(in, i + 1);
+        }
+    }
+
+    private static Record finish(byte[] in, int i, RecordSchema schema, Object[] values) {
+        if (skipSpace(in, i) != in.length) {
+            return null;
+        }
+        return Record.builder().fields(schema, values).build();
+    }
+
+    private static int skipSpace(byte[] in, int i) {
+        while (i < in.length && (in[i] == ' ' || in[i] == '\n' || in[i] == '\r' || in[i] == '\t')) {
+            i++;
+        }
+        return i;
+    }
+
+    /** The index of the closing quote of a string of printable ASCII without escapes, or -1. */
+    private static int plainStringEnd(byte[] in, int i) {
+        for (; i < in.length; i++) {
+            byte b = in[i];
+            if (b == '"') {
+                return i;
+            }
+            if (b == '\\' || b < 0x20) {   // escapes; control characters; bytes >= 0x80 are negative
+                return -1;
+            }
+        }
+        return -1;
+    }
+
+    /** The end of a JSON integer of at most 18 digits (no fraction, no exponent), or -1. */
+    private static int numberEnd(byte[] in, int i) {
+        int start = in[i] == '-' ? i + 1 : i;
+        int j = start;
+        while (j < in.length && in[j] >= '0' && in[j] <= '9') {
+            j++;
+        }
+        int digits = j - start;
+        if (digits == 0 || digits > MAX_DIGITS || (digits > 1 && in[start] == '0')) {
+            return -1;
+        }
+        if (j < in.length && (in[j] == '.' || in[j] == 'e' || in[j] == 'E')) {
+            return -1;
+        }
+        return j;
+    }
+
+    private static Long parseLong(byte[] in, int from, int to) {
+        boolean negative = in[from] == '-';
+        long v = 0;
+        for (int i = negative ? from + 1 : from; i < to; i++) {
+            v = v * 10 + (in[i] - '0');
+        }
+        return negative ? -v : v;
+    }
+
+    private static boolean matches(byte[] in, int i, String word) {
+        if (i + word.length() > in.length) {
+            return false;
+        }
+        for (int k = 0; k < word.length(); k++) {
+            if (in[i + k] != word.charAt(k)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * A direct-mapped cache of ASCII strings by their bytes: a hit returns the same instance (no
+     * allocation, and identity-equal keys downstream), a miss replaces the slot. Bounded whatever
+     * the data.
+     */
+    private static final class AsciiCache {
+        private final Entry[] slots;
+        private final int mask;
+
+        AsciiCache(int size) {
+            this.slots = new Entry[size];
+            this.mask = size - 1;
+        }
+
+        String get(byte[] in, int from, int to) {
+            int h = 1;
+            for (int i = from; i < to; i++) {
+                h = 31 * h + in[i];
+            }
+            int slot = (h ^ (h >>> 16)) & mask;
+            Entry e = slots[slot];
+            if (e != null && e.hash == h && Arrays.equals(e.bytes, 0, e.bytes.length, in, from, to)) {
+                return e.value;
+            }
+            byte[] bytes = Arrays.copyOfRange(in, from, to);
+            String value = new String(bytes, StandardCharsets.ISO_8859_1);
+            slots[slot] = new Entry(h, bytes, value);
+            return value;
+        }
+
+        private record Entry(int hash, byte[] bytes, String value) {
+        }
+    }
+}
