@@ -1,5 +1,7 @@
 package io.sluice.platform.compiler;
 
+import io.sluice.platform.pipeline.AggregateFunction;
+import io.sluice.platform.pipeline.Aggregation;
 import io.sluice.platform.pipeline.BuiltinStep;
 import io.sluice.platform.pipeline.BuiltinStepDefinition;
 import io.sluice.platform.pipeline.OperatorStepDefinition;
@@ -8,15 +10,24 @@ import io.sluice.platform.pipeline.SinkDefinition;
 import io.sluice.platform.pipeline.SourceDefinition;
 import io.sluice.platform.pipeline.StepDefinition;
 import io.sluice.platform.pipeline.StreamDefinition;
+import io.sluice.platform.stream.DStream;
+import io.sluice.platform.stream.JoinType;
+import io.sluice.platform.stream.PairDStream;
 import io.sluice.platform.stream.RecordStream;
 import io.sluice.platform.stream.StreamingContext;
+import io.sluice.spi.BadRecordException;
+import io.sluice.spi.Record;
+import java.time.Duration;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.function.BinaryOperator;
 
 /**
  * Builds the DStream graph of a validated pipeline on a {@link StreamingContext}: each source
- * becomes a source stream, each stream applies its steps in order to the stream it reads, each
- * sink writes the stream it names. Nothing runs until the context is started.
+ * becomes a source stream, each stream applies its steps in order to the stream it reads (streams
+ * are built after every stream they read, {@code union} and {@code join} included), each sink
+ * writes the stream it names. Nothing runs until the context is started.
  *
  * <pre>{@code
  * PipelineDefinition pipeline = new PipelineLoader(registry, System.getenv()).load(file);
@@ -47,7 +58,7 @@ public final class PipelineCompiler {
         }
         for (StreamDefinition stream : pipeline.streamsInTopologicalOrder()) {
             Built input = streams.get(stream.from());
-            streams.put(stream.name(), applySteps(input, stream));
+            streams.put(stream.name(), applySteps(input, stream, streams));
         }
         for (SinkDefinition sink : pipeline.sinks().values()) {
             streams.get(sink.from()).stream().to(sink.path(), sink.component().factory(), sink.config());
@@ -55,7 +66,7 @@ public final class PipelineCompiler {
         return context;
     }
 
-    private static Built applySteps(Built input, StreamDefinition definition) {
+    private static Built applySteps(Built input, StreamDefinition definition, Map<String, Built> built) {
         RecordStream stream = input.stream();
         String keyField = input.keyField();
         for (StepDefinition step : definition.steps()) {
@@ -78,10 +89,88 @@ public final class PipelineCompiler {
                         Aggregator aggregator = new Aggregator(keyField, builtin.aggregations());
                         stream = stream.updateStateByKey(aggregator::update);
                     }
+                    case WINDOW -> stream = stream.window(length(builtin), slide(builtin, stream));
+                    case REDUCE_BY_KEY_AND_WINDOW -> stream = reduceByKeyAndWindow(stream, keyField, builtin);
+                    case COUNT_BY_WINDOW -> stream = RecordStream.of(stream
+                            .countByWindow(length(builtin), slide(builtin, stream))
+                            .map(n -> Record.builder().field(BuiltinStep.COUNT_FIELD, n).build()));
+                    case COUNT_BY_VALUE -> {
+                        String field = builtin.config().get(BuiltinStep.VALUE_FIELD);
+                        stream = counted(values(stream, field).countByValue(), field);
+                        keyField = field;
+                    }
+                    case COUNT_BY_VALUE_AND_WINDOW -> {
+                        String field = builtin.config().get(BuiltinStep.VALUE_FIELD);
+                        stream = counted(values(stream, field).countByValueAndWindow(length(builtin),
+                                slide(builtin, stream)), field);
+                        keyField = field;
+                    }
+                    case UNION -> {
+                        for (String other : builtin.config().get(BuiltinStep.STREAMS)) {
+                            stream = stream.union(built.get(other).stream());
+                        }
+                    }
+                    case JOIN -> {
+                        String with = builtin.config().get(BuiltinStep.WITH);
+                        stream = stream.join(built.get(with).stream(),
+                                JoinType.byName(builtin.config().get(BuiltinStep.JOIN_TYPE)), keyField,
+                                builtin.config().find(BuiltinStep.PREFIX).orElse(with + "_"));
+                    }
                 }
             }
         }
         return new Built(stream.named("streams." + definition.name()), keyField);
+    }
+
+    private static Duration length(BuiltinStepDefinition step) {
+        return step.config().get(BuiltinStep.LENGTH);
+    }
+
+    private static Duration slide(BuiltinStepDefinition step, RecordStream stream) {
+        return step.config().find(BuiltinStep.SLIDE).orElse(stream.slideDuration());
+    }
+
+    /**
+     * Windowed aggregation; incremental when every aggregation is a sum or a count, whose inverse is
+     * a subtraction.
+     */
+    private static RecordStream reduceByKeyAndWindow(RecordStream stream, String keyField, BuiltinStepDefinition step) {
+        Aggregator aggregator = new Aggregator(keyField, step.aggregations());
+        boolean invertible = step.aggregations().stream().allMatch(a -> a.function() == AggregateFunction.SUM
+                || a.function() == AggregateFunction.COUNT);
+        BinaryOperator<Record> inverse = invertible ? (total, leaving) -> subtract(total, leaving, keyField,
+                step.aggregations()) : null;
+        return RecordStream.of(stream.map(aggregator::lift))
+                .reduceByKeyAndWindow(aggregator::combine, inverse, length(step), slide(step, stream));
+    }
+
+    /** {@code total - leaving}, field by field, for sums and counts of the same key. */
+    private static Record subtract(Record total, Record leaving, String keyField, List<Aggregation> aggregations) {
+        Record.Builder out = Record.builder().key(total.key()).timestamp(total.timestamp()).field(keyField, total.key());
+        for (Aggregation a : aggregations) {
+            Object x = total.get(a.outField());
+            Object y = leaving.get(a.outField());
+            out.field(a.outField(), x instanceof Long l && y instanceof Long r ? (Object) Math.subtractExact(l, r)
+                    : (Object) (((Number) x).doubleValue() - ((Number) y).doubleValue()));
+        }
+        return out.build();
+    }
+
+    /** Each record's value of {@code field}; a record without it is a bad record. */
+    private static DStream<Object> values(RecordStream stream, String field) {
+        return stream.map(record -> {
+            Object value = record.get(field);
+            if (value == null) {
+                throw new BadRecordException("no value in field '" + field + "' to count");
+            }
+            return value;
+        });
+    }
+
+    /** Counted values as records: the value as key and in {@code field}, and the count. */
+    private static RecordStream counted(PairDStream<Object, Long> counts, String field) {
+        return RecordStream.of(counts.map(kv -> Record.builder().key(kv.key()).field(field, kv.key())
+                .field(BuiltinStep.COUNT_FIELD, kv.value()).build()));
     }
 
     /** A compiled stream and the field name its keys carry in aggregated output. */

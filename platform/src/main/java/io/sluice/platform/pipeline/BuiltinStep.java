@@ -1,9 +1,12 @@
 package io.sluice.platform.pipeline;
 
+import io.sluice.spi.config.Config;
 import io.sluice.spi.config.ConfigException;
 import io.sluice.spi.config.ConfigKey;
 import io.sluice.spi.config.ConfigSpec;
 import io.sluice.spi.config.Validators;
+import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -18,7 +21,18 @@ import java.util.Optional;
  * - key-by: bus                                  # record key := field 'bus'
  * - reduce-by-key: {delta: "sum(delta)", n: "count()"}              # per batch, per key
  * - update-state: {occupancy: "sum(delta)", capacity: "last(capacity)"}  # running, per key
+ * - window: {length: 10s, slide: 2s}             # every 2 s, the records of the last 10 s
+ * - reduce-by-key-and-window: {length: 10s, aggregations: {n: "count()"}}
+ * - count-by-window: 10s                         # one record {count: n} per slide
+ * - count-by-value: word                         # per batch, {word: w, count: n} per distinct value
+ * - count-by-value-and-window: {field: word, length: 1m}
+ * - union: [other-stream, a-source]              # this stream's records and theirs, per batch
+ * - join: {with: payments, type: left}           # on record keys, per batch
  * }</pre>
+ *
+ * Window lengths and slides must be multiples of the batch interval (the slide defaults to the
+ * stream's own: the batch interval unless windowed before). {@code map-with-state} is Java-only in
+ * pipeline files v1.
  *
  * A built-in step type takes precedence over an operator plugin of the same type name.
  */
@@ -29,7 +43,25 @@ public enum BuiltinStep {
     REDUCE_BY_KEY("reduce-by-key", "Per batch and per key, aggregates fields into one record: "
             + "the key plus one field per aggregation."),
     UPDATE_STATE("update-state", "Keeps running per-key aggregates across batches; every batch emits the "
-            + "state of every key seen so far: the key plus one field per aggregation.");
+            + "state of every key seen so far: the key plus one field per aggregation."),
+    WINDOW("window", "Every slide, the records of the last window length (Spark's window): later steps, "
+            + "joins and sinks of this stream see whole windows, and run once per slide."),
+    REDUCE_BY_KEY_AND_WINDOW("reduce-by-key-and-window", "Every slide, per key, aggregates the records of the "
+            + "last window length into one record: the key plus one field per aggregation. Incremental (adds "
+            + "what entered the window, subtracts what left) when every aggregation is sum or count; keys then "
+            + "stay, with 0, after their records left the window."),
+    COUNT_BY_WINDOW("count-by-window", "Every slide, one record {count: n}: how many records the last window "
+            + "length had."),
+    COUNT_BY_VALUE("count-by-value", "Per batch, one record per distinct value of a field: the value as key and "
+            + "in the field, and {count: n}."),
+    COUNT_BY_VALUE_AND_WINDOW("count-by-value-and-window", "Every slide, one record per distinct value of a field "
+            + "in the last window length: the value as key and in the field, and {count: n}; computed "
+            + "incrementally, values whose count drops to 0 disappear."),
+    UNION("union", "This stream's records and those of the named sources or streams, per batch (Spark's "
+            + "union); all must slide alike."),
+    JOIN("join", "Joins this stream with another on record keys, per batch (join a windowed stream to match "
+            + "against its recent past): one record per match with the key field, this side's fields and the "
+            + "other side's; a field of the other side whose name this side already has gets a prefix.");
 
     /** {@code parse} and {@code format}: the record format. */
     public static final ConfigKey<String> RECORD_FORMAT = ConfigKey.oneOf("format", "json", "text", "bytes")
@@ -56,9 +88,73 @@ public enum BuiltinStep {
             .validate(BuiltinStep::checkAggregations)
             .build();
 
+    /** Window steps: the window's length, a multiple of the batch interval. */
+    public static final ConfigKey<Duration> LENGTH = ConfigKey.duration("length")
+            .description("The window's length: a multiple of the batch interval (and of the stream's slide).")
+            .example("10s")
+            .required()
+            .validate(Validators.positive())
+            .build();
+
+    /** Window steps: how often a window is computed; default the stream's slide. */
+    public static final ConfigKey<Duration> SLIDE = ConfigKey.duration("slide")
+            .description("How often the window is computed: a multiple of the batch interval; by default the "
+                    + "stream's slide (the batch interval unless windowed before).")
+            .example("2s")
+            .validate(Validators.positive())
+            .build();
+
+    /** {@code count-by-value(-and-window)}: the field whose distinct values are counted. */
+    public static final ConfigKey<String> VALUE_FIELD = ConfigKey.string("field")
+            .description("The field whose distinct values are counted.")
+            .example("word")
+            .required()
+            .validate(Validators.notEmpty())
+            .build();
+
+    /** {@code union}: the sources or streams merged into this one. */
+    public static final ConfigKey<List<String>> STREAMS = ConfigKey.stringList("streams")
+            .description("The sources or streams whose records join this stream's, per batch.")
+            .example("[north-sensors, south-sensors]")
+            .required()
+            .validate(BuiltinStep::checkStreams)
+            .build();
+
+    /** {@code join}: the other side. */
+    public static final ConfigKey<String> WITH = ConfigKey.string("with")
+            .description("The source or stream to join with, on record keys.")
+            .example("payments")
+            .required()
+            .validate(Validators.notEmpty())
+            .build();
+
+    /** {@code join}: which keys are kept. */
+    public static final ConfigKey<String> JOIN_TYPE = ConfigKey.oneOf("type", "inner", "left", "right", "full")
+            .description("inner: keys on both sides; left / right: also keys only on this / the other side; full: "
+                    + "keys on either side. A missing side contributes no fields.")
+            .example("left")
+            .defaultValue("inner")
+            .build();
+
+    /** {@code join}: prefix for clashing field names of the other side. */
+    public static final ConfigKey<String> PREFIX = ConfigKey.string("prefix")
+            .description("Prefix for a field of the other side whose name this side's record already has; by "
+                    + "default the other stream's name and '_'.")
+            .example("payment_")
+            .build();
+
+    /** Output field of the counting steps. */
+    public static final String COUNT_FIELD = "count";
+
     private static final ConfigSpec FORMAT_SPEC = ConfigSpec.of(RECORD_FORMAT).withShorthand(RECORD_FORMAT);
     private static final ConfigSpec KEY_BY_SPEC = ConfigSpec.of(FIELD).withShorthand(FIELD);
     private static final ConfigSpec AGGREGATE_SPEC = ConfigSpec.of(AGGREGATIONS).withShorthand(AGGREGATIONS);
+    private static final ConfigSpec WINDOW_SPEC = ConfigSpec.of(LENGTH, SLIDE).withShorthand(LENGTH);
+    private static final ConfigSpec WINDOWED_AGGREGATE_SPEC = ConfigSpec.of(AGGREGATIONS, LENGTH, SLIDE);
+    private static final ConfigSpec COUNT_BY_VALUE_SPEC = ConfigSpec.of(VALUE_FIELD).withShorthand(VALUE_FIELD);
+    private static final ConfigSpec COUNT_BY_VALUE_AND_WINDOW_SPEC = ConfigSpec.of(VALUE_FIELD, LENGTH, SLIDE);
+    private static final ConfigSpec UNION_SPEC = ConfigSpec.of(STREAMS).withShorthand(STREAMS);
+    private static final ConfigSpec JOIN_SPEC = ConfigSpec.of(WITH, JOIN_TYPE, PREFIX).withShorthand(WITH);
 
     private final String type;
     private final String description;
@@ -82,12 +178,32 @@ public enum BuiltinStep {
             case PARSE, FORMAT -> FORMAT_SPEC;
             case KEY_BY -> KEY_BY_SPEC;
             case REDUCE_BY_KEY, UPDATE_STATE -> AGGREGATE_SPEC;
+            case WINDOW, COUNT_BY_WINDOW -> WINDOW_SPEC;
+            case REDUCE_BY_KEY_AND_WINDOW -> WINDOWED_AGGREGATE_SPEC;
+            case COUNT_BY_VALUE -> COUNT_BY_VALUE_SPEC;
+            case COUNT_BY_VALUE_AND_WINDOW -> COUNT_BY_VALUE_AND_WINDOW_SPEC;
+            case UNION -> UNION_SPEC;
+            case JOIN -> JOIN_SPEC;
         };
     }
 
     /** Whether the step's configuration holds {@link #AGGREGATIONS}. */
     public boolean aggregates() {
-        return spec() == AGGREGATE_SPEC;
+        return spec().key(AGGREGATIONS.name()).isPresent();
+    }
+
+    /** Whether the step is a window: it has a {@link #LENGTH} and a {@link #SLIDE}. */
+    public boolean windowed() {
+        return spec().key(LENGTH.name()).isPresent();
+    }
+
+    /** The sources or streams the step reads besides its stream's input ({@code union}, {@code join}). */
+    public List<String> reads(Config config) {
+        return switch (this) {
+            case UNION -> config.get(STREAMS);
+            case JOIN -> List.of(config.get(WITH));
+            default -> List.of();
+        };
     }
 
     /** The built-in step written as {@code type} in YAML. */
@@ -98,6 +214,12 @@ public enum BuiltinStep {
             }
         }
         return Optional.empty();
+    }
+
+    private static void checkStreams(List<String> streams) {
+        if (streams.isEmpty()) {
+            throw new ConfigException("must name at least one source or stream, e.g. [other-stream]");
+        }
     }
 
     private static void checkAggregations(Map<String, String> aggregations) {

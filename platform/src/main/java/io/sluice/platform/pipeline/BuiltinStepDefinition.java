@@ -34,4 +34,9 @@ public record BuiltinStepDefinition(BuiltinStep step, Config config, List<Aggreg
     public String type() {
         return step.type();
     }
+
+    @Override
+    public List<String> reads() {
+        return step.reads(config);
+    }
 }

@@ -89,7 +89,7 @@ public final class PipelineDefinition {
     }
 
     /**
-     * The streams ordered so that each comes after the stream it reads (streams reading a source
+     * The streams ordered so that each comes after the streams it reads (streams reading a source
      * keep their file order among themselves): build them in this order and every input exists.
      */
     public List<StreamDefinition> streamsInTopologicalOrder() {
@@ -116,10 +116,12 @@ public final class PipelineDefinition {
         if (!onPath.add(stream.name())) {
             throw new IllegalArgumentException("streams form a cycle through '" + stream.name() + "'");
         }
-        requireReadable(stream.from(), stream.path());
-        StreamDefinition upstream = streams.get(stream.from());
-        if (upstream != null) {
-            visit(upstream, done, onPath);
+        for (String input : stream.inputs()) {
+            requireReadable(input, stream.path());
+            StreamDefinition upstream = streams.get(input);
+            if (upstream != null) {
+                visit(upstream, done, onPath);
+            }
         }
         done.add(stream.name());
     }

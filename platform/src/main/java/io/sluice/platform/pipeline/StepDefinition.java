@@ -1,6 +1,7 @@
 package io.sluice.platform.pipeline;
 
 import io.sluice.spi.config.Config;
+import java.util.List;
 
 /**
  * One step of a stream: a built-in engine step ({@code parse}, {@code key-by},
@@ -27,4 +28,9 @@ public sealed interface StepDefinition permits BuiltinStepDefinition, OperatorSt
 
     /** Where the step's type is written. */
     Location location();
+
+    /** The sources or streams this step reads besides its stream's input ({@code union}, {@code join}). */
+    default List<String> reads() {
+        return List.of();
+    }
 }

@@ -25,6 +25,14 @@ public record StreamDefinition(String name, String from, List<StepDefinition> st
         Objects.requireNonNull(location, "location");
     }
 
+    /** Everything the stream reads: {@code from}, then what its steps read (union, join), each once. */
+    public List<String> inputs() {
+        java.util.LinkedHashSet<String> all = new java.util.LinkedHashSet<>();
+        all.add(from);
+        steps.forEach(step -> all.addAll(step.reads()));
+        return List.copyOf(all);
+    }
+
     /** The path used in problems, e.g. {@code streams.alerts}. */
     public String path() {
         return "streams." + name;

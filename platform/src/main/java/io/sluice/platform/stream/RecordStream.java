@@ -14,7 +14,9 @@ import io.sluice.spi.operator.Operator;
 import io.sluice.spi.operator.OperatorFactory;
 import io.sluice.spi.sink.Sink;
 import io.sluice.spi.sink.SinkFactory;
+import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.BiFunction;
@@ -150,6 +152,69 @@ public final class RecordStream extends DStream<Record> {
         return rekey(keyBy(Record::key).updateStateByKey(update));
     }
 
+    /**
+     * Every {@code slide}, each key's records over the last {@code length} combined with
+     * {@code reduce}; with an {@code inverse} (which undoes {@code reduce}), incrementally, keys
+     * staying with their neutral value once seen (Spark's {@code reduceByKeyAndWindow}). Output
+     * records carry their key.
+     *
+     * @param inverse undoes {@code reduce}, or {@code null} for the plain (non-incremental) form
+     */
+    public RecordStream reduceByKeyAndWindow(BinaryOperator<Record> reduce, BinaryOperator<Record> inverse,
+            Duration length, Duration slide) {
+        PairDStream<Object, Record> keyed = keyBy(Record::key);
+        return rekey(inverse == null ? keyed.reduceByKeyAndWindow(reduce, length, slide)
+                : keyed.reduceByKeyAndWindow(reduce, inverse, length, slide));
+    }
+
+    /**
+     * Joins with {@code other} on {@link Record#key()} in each batch (a window of {@code other}
+     * joins the recent past). Each match becomes one record with the key, {@code keyField} set to
+     * the key, this side's fields, then the other side's; a field of the other side whose name this
+     * side's record (or {@code keyField}) already has is written as {@code clashPrefix + name}. For
+     * outer joins the missing side contributes no fields. The timestamp is the later of the two.
+     */
+    public RecordStream join(RecordStream other, JoinType type, String keyField, String clashPrefix) {
+        Objects.requireNonNull(other, "other");
+        Objects.requireNonNull(type, "type");
+        Objects.requireNonNull(keyField, "keyField");
+        Objects.requireNonNull(clashPrefix, "clashPrefix");
+        PairDStream<Object, Record> left = keyBy(Record::key);
+        PairDStream<Object, Record> right = other.keyBy(Record::key);
+        DStream<Record> joined = switch (type) {
+            case INNER -> left.join(right).map(kv -> merge(kv.key(), kv.value().left(), kv.value().right(), keyField,
+                    clashPrefix));
+            case LEFT -> left.leftOuterJoin(right).map(kv -> merge(kv.key(), kv.value().left(),
+                    kv.value().right().orElse(null), keyField, clashPrefix));
+            case RIGHT -> left.rightOuterJoin(right).map(kv -> merge(kv.key(), kv.value().left().orElse(null),
+                    kv.value().right(), keyField, clashPrefix));
+            case FULL -> left.fullOuterJoin(right).map(kv -> merge(kv.key(), kv.value().left().orElse(null),
+                    kv.value().right().orElse(null), keyField, clashPrefix));
+        };
+        return RecordStream.of(joined);
+    }
+
+    private static Record merge(Object key, Record left, Record right, String keyField, String clashPrefix) {
+        Record.Builder out = Record.builder().key(key).field(keyField, key);
+        long timestamp = 0;
+        if (left != null) {
+            left.fields().forEach(out::field);
+            timestamp = left.timestamp();
+        }
+        if (right != null) {
+            for (Map.Entry<String, Object> f : right.fields().entrySet()) {
+                String name = f.getKey();
+                boolean clash = name.equals(keyField) || left != null && left.fields().containsKey(name);
+                if (name.equals(keyField) && Objects.equals(f.getValue(), key)) {
+                    continue;
+                }
+                out.field(clash ? clashPrefix + name : name, f.getValue());
+            }
+            timestamp = Math.max(timestamp, right.timestamp());
+        }
+        return out.timestamp(timestamp).build();
+    }
+
     /** Writes every batch to {@code sink}; see {@link #to(String, SinkFactory, Config)}. */
     public void to(String name, Sink sink, Config config) {
         Objects.requireNonNull(sink, "sink");
@@ -174,6 +239,16 @@ public final class RecordStream extends DStream<Record> {
     @Override
     public RecordStream union(DStream<Record> other) {
         return new RecordStream(context, unionNode(other));
+    }
+
+    @Override
+    public RecordStream window(Duration length) {
+        return window(length, slideDuration());
+    }
+
+    @Override
+    public RecordStream window(Duration length, Duration slide) {
+        return new RecordStream(context, windowNode(length, slide));
     }
 
     @Override

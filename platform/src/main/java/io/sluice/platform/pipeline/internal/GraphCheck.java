@@ -14,7 +14,13 @@ import java.util.Set;
  * {@code from} naming a source or stream, and no cycles between streams.
  */
 final class GraphCheck {
-    /** A stream or sink reading {@code from} (the scalar written after {@code from:}). */
+    /**
+     * A stream or sink reading a source or stream: its {@code from}, or a step's reference
+     * ({@code union}, {@code join}).
+     *
+     * @param path where the reference is, e.g. {@code streams.a.from} or {@code streams.a.steps[2].join.with}
+     * @param from the scalar that names what is read
+     */
     record Reader(String path, YamlNode.Scalar from) {
         String fromName() {
             return from.text();
@@ -24,7 +30,7 @@ final class GraphCheck {
     private final ProblemCollector problems;
     private final Map<String, Location> sources = new LinkedHashMap<>();
     private final Map<String, Location> streams = new LinkedHashMap<>();
-    private final Map<String, Reader> streamReaders = new LinkedHashMap<>();
+    private final Map<String, List<Reader>> streamReaders = new LinkedHashMap<>();
     private final List<Reader> sinkReaders = new ArrayList<>();
 
     GraphCheck(ProblemCollector problems) {
@@ -39,8 +45,9 @@ final class GraphCheck {
         streams.put(name, location);
     }
 
+    /** Records that stream {@code name} reads what {@code reader} names ({@code from} first, then steps). */
     void streamReads(String name, Reader reader) {
-        streamReaders.put(name, reader);
+        streamReaders.computeIfAbsent(name, n -> new ArrayList<>()).add(reader);
     }
 
     void sinkReads(Reader reader) {
@@ -57,47 +64,59 @@ final class GraphCheck {
         });
         List<String> defined = new ArrayList<>(sources.keySet());
         streams.keySet().stream().filter(n -> !sources.containsKey(n)).forEach(defined::add);
-        List<Reader> readers = new ArrayList<>(streamReaders.values());
+        List<Reader> readers = new ArrayList<>();
+        streamReaders.values().forEach(readers::addAll);
         readers.addAll(sinkReaders);
         for (Reader r : readers) {
             if (!defined.contains(r.fromName())) {
-                problems.add(r.from().location(), Paths.child(r.path(), "from"), "'" + r.fromName()
+                problems.add(r.from().location(), r.path(), "'" + r.fromName()
                         + "' is not a source or stream" + DidYouMean.hint(r.fromName(), defined, "defined"));
             }
         }
         reportCycles();
     }
 
-    /** Each stream reads one input, so following {@code from} either ends at a source or loops. */
+    /**
+     * Follows what streams read, depth first in file order ({@code from} before step references);
+     * each cycle is reported once, at the reference of its first stream in file order.
+     */
     private void reportCycles() {
+        Set<String> finished = new HashSet<>();
         Set<String> inReportedCycle = new HashSet<>();
         for (String start : streamReaders.keySet()) {
-            Set<String> chain = new LinkedHashSet<>();
-            String current = start;
-            while (current != null && streamReaders.containsKey(current) && !sources.containsKey(current)
-                    && chain.add(current)) {
-                current = streamReaders.get(current).fromName();
-            }
-            if (current == null || !chain.contains(current) || inReportedCycle.contains(current)) {
-                continue;
-            }
-            List<String> cycle = cycleThrough(current);
-            inReportedCycle.addAll(cycle);
-            String first = streamReaders.keySet().stream().filter(cycle::contains).findFirst().orElseThrow();
-            Reader reader = streamReaders.get(first);
-            problems.add(reader.from().location(), Paths.child(reader.path(), "from"),
-                    "streams form a cycle: " + render(cycle, first) + " (each reads the one before it)");
+            visit(start, new ArrayList<>(), finished, inReportedCycle);
         }
     }
 
-    private List<String> cycleThrough(String member) {
-        List<String> cycle = new ArrayList<>();
-        String current = member;
-        do {
-            cycle.add(current);
-            current = streamReaders.get(current).fromName();
-        } while (!current.equals(member));
-        return cycle;
+    private void visit(String stream, List<String> path, Set<String> finished, Set<String> inReportedCycle) {
+        if (finished.contains(stream) || !streamReaders.containsKey(stream) || sources.containsKey(stream)) {
+            return;
+        }
+        int at = path.indexOf(stream);
+        if (at >= 0) {
+            List<String> cycle = List.copyOf(path.subList(at, path.size()));
+            if (cycle.stream().noneMatch(inReportedCycle::contains)) {
+                inReportedCycle.addAll(cycle);
+                report(cycle);
+            }
+            return;
+        }
+        path.add(stream);
+        for (Reader reader : streamReaders.get(stream)) {
+            visit(reader.fromName(), path, finished, inReportedCycle);
+        }
+        path.remove(path.size() - 1);
+        finished.add(stream);
+    }
+
+    /** {@code readsOrder}: each member reads the next, the last reads the first. */
+    private void report(List<String> readsOrder) {
+        String first = streamReaders.keySet().stream().filter(readsOrder::contains).findFirst().orElseThrow();
+        String next = readsOrder.get((readsOrder.indexOf(first) + 1) % readsOrder.size());
+        Reader reader = streamReaders.get(first).stream().filter(r -> r.fromName().equals(next)).findFirst()
+                .orElseThrow();
+        problems.add(reader.from().location(), reader.path(),
+                "streams form a cycle: " + render(readsOrder, first) + " (each reads the one before it)");
     }
 
     /** The cycle in the direction data flows, starting and ending at {@code first}. */

@@ -48,7 +48,8 @@ public final class PipelineBinder {
         List<SourceDefinition> sources = sections.namedSection(mapping, "sources", true, "source")
                 .map(s -> sources(s, graph)).orElse(List.of());
         List<StreamDefinition> streams = sections.namedSection(mapping, "streams", false, "stream")
-                .map(s -> new StreamBinder(registry, problems).bind(s, graph)).orElse(List.of());
+                .map(s -> new StreamBinder(registry, problems, settings.flatMap(c -> c.find(PipelineKeys.BATCH_INTERVAL)))
+                        .bind(s, graph)).orElse(List.of());
         List<SinkDefinition> sinks = sections.namedSection(mapping, "sinks", true, "sink")
                 .map(s -> sinks(s, graph)).orElse(List.of());
         graph.check();
@@ -89,7 +90,7 @@ public final class PipelineBinder {
                         registry::sink);
                 Optional<YamlNode.Scalar> from = sections.nameValue(body, "from", path, entry.keyLocation(),
                         "the name of a source or stream");
-                from.ifPresent(f -> graph.sinkReads(new GraphCheck.Reader(path, f)));
+                from.ifPresent(f -> graph.sinkReads(new GraphCheck.Reader(Paths.child(path, "from"), f)));
                 Optional<Config> config = component.flatMap(c -> configs.bindMapping(c.factory().configSpec(), body,
                         List.of("type", "from"), path, entry.keyLocation()));
                 if (named && from.isPresent() && config.isPresent()) {

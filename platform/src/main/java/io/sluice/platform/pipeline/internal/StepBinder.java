@@ -1,5 +1,6 @@
 package io.sluice.platform.pipeline.internal;
 
+import io.sluice.platform.engine.WindowSpan;
 import io.sluice.platform.pipeline.Aggregation;
 import io.sluice.platform.pipeline.BuiltinStep;
 import io.sluice.platform.pipeline.BuiltinStepDefinition;
@@ -10,6 +11,7 @@ import io.sluice.platform.plugin.ComponentKind;
 import io.sluice.platform.plugin.ComponentRegistry;
 import io.sluice.spi.config.Config;
 import io.sluice.spi.operator.OperatorFactory;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -24,11 +26,13 @@ final class StepBinder {
     private final ComponentRegistry registry;
     private final ProblemCollector problems;
     private final ConfigBinder configs;
+    private final Optional<Duration> batchInterval;
 
-    StepBinder(ComponentRegistry registry, ProblemCollector problems) {
+    StepBinder(ComponentRegistry registry, ProblemCollector problems, Optional<Duration> batchInterval) {
         this.registry = registry;
         this.problems = problems;
         this.configs = new ConfigBinder(problems);
+        this.batchInterval = batchInterval;
     }
 
     /** The step, or empty when a problem was reported. */
@@ -44,6 +48,7 @@ final class StepBinder {
         if (builtin.isPresent()) {
             BuiltinStep step = builtin.get();
             return configs.bindStep(step.spec(), type, entry.value(), configPath, entry.keyLocation())
+                    .filter(config -> !step.windowed() || windowFitsBatches(config, entry.value(), configPath))
                     .map(config -> new BuiltinStepDefinition(step, config, aggregations(step, config), path,
                             entry.keyLocation()));
         }
@@ -57,6 +62,30 @@ final class StepBinder {
         problems.add(entry.keyLocation(), path, "unknown step type '" + type + "'"
                 + DidYouMean.hint(type, known, "known step types"));
         return Optional.empty();
+    }
+
+    /** Reports a window length or slide that is not a multiple of the batch interval; true if none is. */
+    private boolean windowFitsBatches(Config config, YamlNode value, String configPath) {
+        if (batchInterval.isEmpty()) {
+            return true;
+        }
+        boolean lengthOk = fits(config.get(BuiltinStep.LENGTH), "window length", value, configPath,
+                BuiltinStep.LENGTH.name());
+        boolean slideOk = config.find(BuiltinStep.SLIDE)
+                .map(slide -> fits(slide, "slide", value, configPath, BuiltinStep.SLIDE.name())).orElse(true);
+        return lengthOk && slideOk;
+    }
+
+    private boolean fits(Duration duration, String what, YamlNode value, String configPath, String key) {
+        long interval = batchInterval.get().toMillis();
+        if (duration.toMillis() % interval == 0 && Duration.ofMillis(duration.toMillis()).equals(duration)) {
+            return true;
+        }
+        YamlNode at = value instanceof YamlNode.Mapping m ? m.entry(key).map(YamlNode.Entry::value).orElse(value) : value;
+        problems.add(at.location(), value instanceof YamlNode.Mapping ? Paths.child(configPath, key) : configPath,
+                what + " " + WindowSpan.format(duration) + " is not a multiple of the batch interval "
+                        + WindowSpan.format(batchInterval.get()));
+        return false;
     }
 
     /** Built-in step types and operator types, sorted, each once. */

@@ -3,6 +3,7 @@ package io.sluice.platform.pipeline.internal;
 import io.sluice.platform.pipeline.StepDefinition;
 import io.sluice.platform.pipeline.StreamDefinition;
 import io.sluice.platform.plugin.ComponentRegistry;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -15,10 +16,11 @@ final class StreamBinder {
     private final Sections sections;
     private final StepBinder steps;
 
-    StreamBinder(ComponentRegistry registry, ProblemCollector problems) {
+    /** @param batchInterval the pipeline's batch interval, if valid (window steps are checked against it) */
+    StreamBinder(ComponentRegistry registry, ProblemCollector problems, Optional<Duration> batchInterval) {
         this.problems = problems;
         this.sections = new Sections(problems);
-        this.steps = new StepBinder(registry, problems);
+        this.steps = new StepBinder(registry, problems, batchInterval);
     }
 
     /** Binds every stream; records names and inputs in {@code graph}; returns those that bound fully. */
@@ -35,8 +37,8 @@ final class StreamBinder {
             boolean knownKeys = checkKeys(body.get(), path);
             Optional<YamlNode.Scalar> from = sections.nameValue(body.get(), "from", path, entry.keyLocation(),
                     "the name of a source or stream");
-            from.ifPresent(f -> graph.streamReads(entry.key(), new GraphCheck.Reader(path, f)));
-            Optional<List<StepDefinition>> bound = steps(body.get(), path);
+            from.ifPresent(f -> graph.streamReads(entry.key(), new GraphCheck.Reader(Paths.child(path, "from"), f)));
+            Optional<List<StepDefinition>> bound = steps(body.get(), path, entry.key(), graph);
             if (named && knownKeys && from.isPresent() && bound.isPresent()) {
                 out.add(new StreamDefinition(entry.key(), from.get().text(), bound.get(), entry.keyLocation()));
             }
@@ -56,7 +58,7 @@ final class StreamBinder {
     }
 
     /** The stream's steps; no {@code steps} or an empty one is no steps. */
-    private Optional<List<StepDefinition>> steps(YamlNode.Mapping body, String path) {
+    private Optional<List<StepDefinition>> steps(YamlNode.Mapping body, String path, String stream, GraphCheck graph) {
         Optional<YamlNode.Entry> entry = body.entry("steps");
         String stepsPath = Paths.child(path, "steps");
         if (entry.isEmpty() || entry.get().value() instanceof YamlNode.Scalar s && s.isNull()) {
@@ -70,8 +72,11 @@ final class StreamBinder {
         List<StepDefinition> out = new ArrayList<>();
         boolean ok = true;
         for (int i = 0; i < sequence.items().size(); i++) {
-            Optional<StepDefinition> step = steps.bind(sequence.items().get(i), Paths.index(stepsPath, i));
+            YamlNode item = sequence.items().get(i);
+            Optional<StepDefinition> step = steps.bind(item, Paths.index(stepsPath, i));
             step.ifPresent(out::add);
+            step.ifPresent(s -> StepReferences.of(s, item)
+                    .forEach(reader -> graph.streamReads(stream, reader)));
             ok &= step.isPresent();
         }
         return ok ? Optional.of(out) : Optional.empty();

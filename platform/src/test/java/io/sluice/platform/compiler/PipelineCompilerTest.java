@@ -1,0 +1,215 @@
+package io.sluice.platform.compiler;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.sluice.platform.pipeline.PipelineDefinition;
+import io.sluice.platform.pipeline.PipelineLoader;
+import io.sluice.platform.plugin.ComponentRegistry;
+import io.sluice.platform.stream.BatchReport;
+import io.sluice.platform.stream.ManualClock;
+import io.sluice.platform.stream.StreamingContext;
+import io.sluice.spi.Record;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Random;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.LongFunction;
+import org.awaitility.Awaitility;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The windowed, union and join steps of a pipeline file, compiled and run on a manual clock, each
+ * sink's output against a plain computation over the scripts.
+ */
+class PipelineCompilerTest {
+    private static final int BATCHES = 9;
+    private static final int RUN = BATCHES + 4;
+
+    private static List<List<Record>> script(long seed, boolean payments) {
+        Random random = new Random(seed);
+        List<List<Record>> batches = new ArrayList<>();
+        for (int b = 0; b < BATCHES; b++) {
+            List<Record> batch = new ArrayList<>();
+            int size = b == 3 ? 0 : random.nextInt(6);
+            for (int i = 0; i < size; i++) {
+                Record.Builder r = Record.builder().field("user", "u" + random.nextInt(4))
+                        .field("amount", (long) random.nextInt(50));
+                if (payments) {
+                    r.field("method", random.nextBoolean() ? "card" : "cash");
+                }
+                batch.add(r.build());
+            }
+            batches.add(batch);
+        }
+        return batches;
+    }
+
+    private static final List<List<Record>> CLICKS = script(1, false);
+    private static final List<List<Record>> PAYMENTS = script(2, true);
+
+    private static List<Record> batch(List<List<Record>> script, long id) {
+        return id >= 1 && id <= script.size() ? script.get((int) id - 1) : List.of();
+    }
+
+    private static List<Record> window(List<List<Record>> script, long end, int length) {
+        List<Record> out = new ArrayList<>();
+        for (long id = Math.max(1, end - length + 1); id <= end; id++) {
+            out.addAll(batch(script, id));
+        }
+        return out;
+    }
+
+    private static String row(Object... keyValues) {
+        Map<String, Object> m = new TreeMap<>();
+        for (int i = 0; i < keyValues.length; i += 2) {
+            m.put((String) keyValues[i], keyValues[i + 1]);
+        }
+        return m.toString();
+    }
+
+    private static Map<Long, List<String>> every(int slide, LongFunction<List<String>> at) {
+        Map<Long, List<String>> out = new TreeMap<>();
+        for (long id = slide; id <= RUN; id += slide) {
+            out.put(id, at.apply(id).stream().sorted().toList());
+        }
+        return out;
+    }
+
+    private static Map<String, Long> countUsers(List<Record> records) {
+        Map<String, Long> counts = new TreeMap<>();
+        records.forEach(r -> counts.merge(r.getString("user"), 1L, Long::sum));
+        return counts;
+    }
+
+    private static ScriptedComponents run(String file) throws Exception {
+        ScriptedComponents components = new ScriptedComponents(Map.of("clicks", CLICKS, "payments", PAYMENTS));
+        ComponentRegistry registry = ComponentRegistry.of(components.source(), components.sink());
+        PipelineDefinition pipeline = new PipelineLoader(registry, Map.of()).load(file, read(file));
+        ManualClock clock = new ManualClock();
+        List<BatchReport> reports = new CopyOnWriteArrayList<>();
+        StreamingContext ctx = PipelineCompiler.compile(pipeline, StreamingContext.builder().clock(clock)
+                .parallelism(2).shufflePartitions(3).listener(reports::add));
+        ctx.start();
+        try {
+            for (int i = 1; i <= RUN; i++) {
+                clock.advance(Duration.ofSeconds(1));
+                int expected = i;
+                Awaitility.await().pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(2))
+                        .atMost(Duration.ofSeconds(30)).until(() -> reports.size() >= expected);
+            }
+        } finally {
+            ctx.stop(false);
+        }
+        assertThat(reports).allMatch(r -> r.failure() == null);
+        return components;
+    }
+
+    private static String read(String file) throws IOException {
+        try (InputStream in = Objects.requireNonNull(PipelineCompilerTest.class.getResourceAsStream(
+                "/pipelines/compiled/" + file), file)) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+    }
+
+    @Test
+    void windowUnionAndJoinStepsMatchAPlainComputation() throws Exception {
+        ScriptedComponents out = run("windows-joins.yaml");
+
+        assertThat(out.of("clicks-per-window")).isEqualTo(every(2,
+                id -> List.of(row("count", (long) window(CLICKS, id, 3).size()))));
+
+        Map<String, long[]> seen = new LinkedHashMap<>();
+        assertThat(out.of("user-totals")).as("incremental: sum and count invert").isEqualTo(every(1, id -> {
+            seen.replaceAll((user, nt) -> new long[] {0, 0});
+            window(CLICKS, id, 3).forEach(r -> {
+                long[] nt = seen.computeIfAbsent(r.getString("user"), u -> new long[2]);
+                nt[0]++;
+                nt[1] += r.getLong("amount");
+            });
+            List<String> rows = new ArrayList<>();
+            seen.forEach((user, nt) -> rows.add(row("user", user, "n", nt[0], "total", nt[1])));
+            return rows;
+        }));
+
+        assertThat(out.of("user-top")).as("max has no inverse: recomputed").isEqualTo(every(2, id -> {
+            Map<String, Long> top = new TreeMap<>();
+            window(CLICKS, id, 2).forEach(r -> top.merge(r.getString("user"), r.getLong("amount"), Math::max));
+            List<String> rows = new ArrayList<>();
+            top.forEach((user, max) -> rows.add(row("user", user, "top", max)));
+            return rows;
+        }));
+
+        assertThat(out.of("user-counts")).isEqualTo(every(1, id -> {
+            List<String> rows = new ArrayList<>();
+            countUsers(batch(CLICKS, id)).forEach((u, n) -> rows.add(row("user", u, "count", n)));
+            return rows;
+        }));
+
+        assertThat(out.of("user-counts-window")).isEqualTo(every(1, id -> {
+            List<String> rows = new ArrayList<>();
+            countUsers(window(CLICKS, id, 2)).forEach((u, n) -> rows.add(row("user", u, "count", n)));
+            return rows;
+        }));
+
+        // A source without input has no partitions in that batch, so the sink is not called for it.
+        Map<Long, List<String>> union = every(1, id -> {
+            List<String> rows = new ArrayList<>();
+            batch(CLICKS, id).forEach(r -> rows.add(ScriptedComponents.show(r)));
+            batch(PAYMENTS, id).forEach(r -> rows.add(ScriptedComponents.show(r)));
+            return rows;
+        });
+        union.keySet().removeIf(id -> id > BATCHES);
+        assertThat(out.of("everything")).isEqualTo(union);
+
+        assertThat(out.of("clicks-with-payments")).isEqualTo(every(1, id -> {
+            List<String> rows = new ArrayList<>();
+            for (Record click : batch(CLICKS, id)) {
+                String user = click.getString("user");
+                List<Record> matches = window(PAYMENTS, id, 2).stream()
+                        .filter(p -> p.getString("user").equals(user)).toList();
+                if (matches.isEmpty()) {
+                    rows.add(row("user", user, "amount", click.getLong("amount")));
+                }
+                for (Record p : matches) {
+                    rows.add(row("user", user, "amount", click.getLong("amount"),
+                            "recent-payments_amount", p.getLong("amount"), "method", p.getString("method")));
+                }
+            }
+            return rows;
+        }));
+        assertThat(new TreeSet<>(out.collected.keySet())).hasSize(7);
+    }
+
+    @Test
+    void aWindowOverAStreamThatSlidesDifferentlyIsRejectedWhenCompiled() throws Exception {
+        ScriptedComponents components = new ScriptedComponents(Map.of("clicks", CLICKS));
+        ComponentRegistry registry = ComponentRegistry.of(components.source(), components.sink());
+        PipelineDefinition pipeline = new PipelineLoader(registry, Map.of()).load("slides.yaml", """
+                name: slides
+                batch-interval: 1s
+                sources:
+                  clicks: {type: scripted, data: clicks}
+                streams:
+                  every-two:
+                    from: clicks
+                    steps:
+                      - window: {length: 4s, slide: 2s}
+                      - window: 3s
+                sinks:
+                  out: {type: collect, name: out, from: every-two}
+                """);
+        assertThatThrownBy(() -> PipelineCompiler.compile(pipeline, StreamingContext.builder()))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageStartingWith("window length 3s is not a multiple of the slide 2s");
+    }
+}
