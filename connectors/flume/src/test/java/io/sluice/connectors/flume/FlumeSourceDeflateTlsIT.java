@@ -3,7 +3,15 @@ package io.sluice.connectors.flume;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.sluice.spi.BatchInfo;
+import io.sluice.spi.Record;
+import io.sluice.spi.config.Config;
+import io.sluice.spi.sink.Sink;
+import io.sluice.spi.testkit.TestComponentContext;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import org.apache.flume.EventDeliveryException;
@@ -22,10 +30,11 @@ class FlumeSourceDeflateTlsIT {
     @TempDir
     static Path dir;
     private static SluicePipeline sluice;
+    private static Path keyStore;
 
     @BeforeAll
     static void startSluice() throws Exception {
-        Path keyStore = TestKeyStores.selfSigned(dir);
+        keyStore = TestKeyStores.selfSigned(dir);
         sluice = SluicePipeline.start(
                 Map.of("bind", "127.0.0.1", "port", 0, "format", "text", "compression", "deflate"),
                 Map.of("bind", "127.0.0.1", "port", 0, "format", "text", "compression", "deflate", "ssl", true,
@@ -97,5 +106,23 @@ class FlumeSourceDeflateTlsIT {
 
     private static java.util.List<String> texts(String prefix) {
         return sluice.records.stream().map(r -> r.getString("text")).filter(t -> t.startsWith(prefix)).toList();
+    }
+
+    @Test
+    void sluicesFlumeSinkSpeaksDeflateOverTlsTrustingTheServerCertificate() {
+        Config config = Config.builder(FlumeSinkFactory.SPEC).setRaw("hosts", "127.0.0.1:" + sluice.port(1))
+                .setRaw("format", "text").setRaw("compression", "deflate").setRaw("ssl", true)
+                .setRaw("truststore", keyStore.toString()).setRaw("truststore-password", TestKeyStores.PASSWORD)
+                .build();
+        try (Sink sink = new FlumeSinkFactory().create(config)) {
+            sink.open(TestComponentContext.builder().config(config).build());
+            List<Record> records = new ArrayList<>();
+            for (int i = 0; i < 30; i++) {
+                records.add(Record.of(Map.of("text", "sink-tls-" + i)));
+            }
+            sink.write(new BatchInfo(1, TestComponentContext.DEFAULT_TIME, Duration.ofSeconds(1)), 0, records);
+            sink.commit(new BatchInfo(1, TestComponentContext.DEFAULT_TIME, Duration.ofSeconds(1)));
+        }
+        awaitTexts("sink-tls-", 30);
     }
 }
