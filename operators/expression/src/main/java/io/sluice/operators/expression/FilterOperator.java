@@ -16,7 +16,7 @@ final class FilterOperator implements Operator {
 
     @Override
     public void process(Record record, OperatorContext context, Emitter out) {
-        Object result = condition.evaluate(record);
+        Object result = condition.evaluateCondition(record);
         if (!(result instanceof Boolean keep)) {
             throw new BadRecordException("filter '" + condition + "' gave " + result
                     + (result == null ? "" : " (" + result.getClass().getSimpleName() + ")")

@@ -3,6 +3,7 @@ package io.sluice.operators.expression;
 import io.sluice.spi.BadRecordException;
 import io.sluice.spi.Emitter;
 import io.sluice.spi.Record;
+import io.sluice.spi.RecordSchema;
 import io.sluice.spi.operator.Operator;
 import io.sluice.spi.operator.OperatorContext;
 import java.util.Map;
@@ -15,10 +16,12 @@ import java.util.Map;
 final class MapOperator implements Operator {
     private final String[] names;
     private final CompiledExpression[] expressions;
+    private final RecordSchema schema;
 
     MapOperator(Map<String, CompiledExpression> fields) {
         this.names = fields.keySet().toArray(String[]::new);
         this.expressions = fields.values().toArray(CompiledExpression[]::new);
+        this.schema = RecordSchema.of(names);
     }
 
     @Override
@@ -27,6 +30,7 @@ final class MapOperator implements Operator {
         if (!record.headers().isEmpty()) {
             mapped.headers(record.headers());
         }
+        Object[] values = new Object[names.length];
         for (int i = 0; i < names.length; i++) {
             Object value;
             try {
@@ -34,9 +38,9 @@ final class MapOperator implements Operator {
             } catch (BadRecordException e) {
                 throw new BadRecordException("map field '" + names[i] + "': " + e.getMessage(), e);
             }
-            mapped.field(names[i], FieldValues.toFieldValue(names[i], value));
+            values[i] = FieldValues.toFieldValue(names[i], value);
         }
-        out.emit(mapped.build());
+        out.emit(mapped.fields(schema, values).build());
     }
 
     @Override
