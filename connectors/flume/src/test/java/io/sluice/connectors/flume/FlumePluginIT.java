@@ -3,7 +3,10 @@ package io.sluice.connectors.flume;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.sluice.spi.BatchInfo;
+import io.sluice.spi.Record;
 import io.sluice.spi.config.Config;
+import io.sluice.spi.sink.Sink;
 import io.sluice.spi.sink.SinkFactory;
 import io.sluice.spi.source.Receiver;
 import io.sluice.spi.source.ReceiverSource;
@@ -12,6 +15,7 @@ import io.sluice.spi.testkit.BuiltPlugin;
 import io.sluice.spi.testkit.TestComponentContext;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import org.apache.flume.api.RpcClient;
 import org.apache.flume.api.RpcClientFactory;
@@ -74,6 +78,29 @@ class FlumePluginIT {
             } finally {
                 receiver.stop();
             }
+        }
+    }
+
+    @Test
+    void theSinkLoadedFromTheZipSendsToAFlumeAvroSource() throws Exception {
+        try (BuiltPlugin plugin = BuiltPlugin.load(Path.of(System.getProperty("sluice.plugin.zip")));
+                RecordingFlumeSource flume = new RecordingFlumeSource()) {
+            SinkFactory factory = plugin.extensions(SinkFactory.class).get(0);
+            Config config = Config.builder(factory.configSpec()).setRaw("hosts", "127.0.0.1:" + flume.port())
+                    .setRaw("format", "text").build();
+            Thread thread = Thread.currentThread();
+            ClassLoader previous = thread.getContextClassLoader();
+            thread.setContextClassLoader(plugin.classLoader());
+            try (Sink sink = factory.create(config)) {
+                sink.open(TestComponentContext.builder().config(config).build());
+                BatchInfo batch = new BatchInfo(1, TestComponentContext.DEFAULT_TIME, Duration.ofSeconds(1));
+                sink.write(batch, 0, List.of(Record.of(Map.of("text", "from-plugin-0")),
+                        Record.of(Map.of("text", "from-plugin-1"))));
+                sink.commit(batch);
+            } finally {
+                thread.setContextClassLoader(previous);
+            }
+            assertThat(flume.bodies()).containsExactly("from-plugin-0", "from-plugin-1");
         }
     }
 }
