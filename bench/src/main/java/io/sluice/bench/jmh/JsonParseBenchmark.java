@@ -1,0 +1,50 @@
+package io.sluice.bench.jmh;
+
+import io.sluice.platform.format.JsonFormat;
+import io.sluice.spi.Record;
+import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.State;
+import tools.jackson.databind.ObjectReader;
+import tools.jackson.databind.json.JsonMapper;
+
+/** Decoding one workload line: the json format (what {@code parse: json} runs) against Jackson data binding (the baseline's). */
+@State(Scope.Thread)
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.NANOSECONDS)
+public class JsonParseBenchmark {
+    /** The baseline's event class. */
+    public record Event(String bus, String line, long stop, long ts, long boarded, long alighted, long capacity) {
+    }
+
+    private final byte[][] lines = WorkloadLines.first(4096);
+    private final JsonFormat json = new JsonFormat();
+    private final ObjectReader dataBinding = JsonMapper.builder().build().readerFor(Event.class);
+    private int next;
+
+    private byte[] nextLine() {
+        next = (next + 1) & (lines.length - 1);
+        return lines[next];
+    }
+
+    @Benchmark
+    public Record sluiceJsonFormat() {
+        return json.decode(nextLine());
+    }
+
+    @Benchmark
+    public Event jacksonDataBinding() {
+        return dataBinding.readValue(nextLine());
+    }
+
+    /** Decode plus the two field reads the pipeline does next (what the map step's expressions need). */
+    @Benchmark
+    public long sluiceJsonFormatThenReadFields() {
+        Record r = json.decode(nextLine());
+        return r.getLong("boarded") - r.getLong("alighted");
+    }
+}
