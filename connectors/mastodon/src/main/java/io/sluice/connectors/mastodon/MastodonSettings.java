@@ -40,8 +40,9 @@ record MastodonSettings(URI instanceUrl, URI streamingUrl, Optional<String> acce
         };
         URI instance = base(config.get(INSTANCE_URL));
         URI streaming = config.find(STREAMING_URL).map(MastodonSettings::base).orElse(instance);
-        return new MastodonSettings(instance, streaming, config.find(ACCESS_TOKEN), timeline, target,
-                config.get(CATCH_UP_PAGES), config.get(STALL_TIMEOUT), config.get(CONNECT_TIMEOUT));
+        Optional<String> token = config.find(ACCESS_TOKEN).filter(t -> !t.isBlank());
+        return new MastodonSettings(instance, streaming, token, timeline, target, config.get(CATCH_UP_PAGES),
+                config.get(STALL_TIMEOUT), config.get(CONNECT_TIMEOUT));
     }
 
     private static URI base(String url) {

@@ -38,7 +38,7 @@ public final class MastodonSourceFactory implements SourceFactory {
             .build();
     static final ConfigKey<String> ACCESS_TOKEN = ConfigKey.string("access-token")
             .description("An access token (read scope). Many servers require one even for public timelines; "
-                    + "lists always need one.")
+                    + "lists always need one. Empty means none.")
             .secret()
             .build();
     static final ConfigKey<String> TIMELINE = ConfigKey.oneOf("timeline", Timeline.names())

@@ -143,6 +143,12 @@ class MastodonReceiverTest {
     }
 
     @Test
+    void anEmptyAccessTokenMeansNone() {
+        assertThat(MastodonSettings.from(config().set(MastodonSourceFactory.ACCESS_TOKEN, "").build()).accessToken())
+                .isEmpty();
+    }
+
+    @Test
     void aTimelineThatNeedsATagOrListIdSaysSo() {
         assertThatThrownBy(() -> MastodonSettings.from(config().set(MastodonSourceFactory.TIMELINE, "list").build()))
                 .isInstanceOf(ConfigException.class).hasMessageContaining("list-id");
