@@ -7,6 +7,7 @@ import io.sluice.spi.ComponentContext;
 import io.sluice.spi.Record;
 import io.sluice.spi.config.Config;
 import io.sluice.spi.sink.Sink;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -50,6 +51,35 @@ class ParallelismInvarianceTest {
                 return total > 20_000 ? Optional.empty() : Optional.of(total);
             }).foreachBatch((b, e) -> record(outputs, "state", b, e));
 
+            // Every other operation: per batch, joins, windows and state.
+            merged.count().foreachBatch((b, e) -> record(outputs, "count", b, e));
+            merged.reduce(Integer::sum).foreachBatch((b, e) -> record(outputs, "reduce", b, e));
+            merged.countByValue().foreachBatch((b, e) -> record(outputs, "count-by-value", b, e));
+            merged.transform((b, all) -> all.stream().filter(n -> n > 1000).sorted().toList())
+                    .foreachBatch((b, e) -> record(outputs, "transform", b, e));
+            pairs.groupByKey().foreachBatch((b, e) -> record(outputs, "group-by-key", b, e));
+            pairs.combineByKey(v -> (long) v, (c, v) -> c * 31 + v, (x, y) -> x * 17 + y)
+                    .foreachBatch((b, e) -> record(outputs, "combine-by-key", b, e));
+            PairDStream<String, Integer> others = numbers.mapToPair(n -> KeyValue.of("k" + Math.abs(n) % 23, n));
+            pairs.join(others).foreachBatch((b, e) -> record(outputs, "join", b, e));
+            pairs.fullOuterJoin(others.window(Duration.ofSeconds(2))).foreachBatch((b, e) -> record(outputs, "full-join", b, e));
+            pairs.cogroup(others).foreachBatch((b, e) -> record(outputs, "cogroup", b, e));
+            merged.window(Duration.ofSeconds(3), Duration.ofSeconds(2)).foreachBatch((b, e) -> record(outputs, "window", b, e));
+            merged.countByWindow(Duration.ofSeconds(3), Duration.ofSeconds(1))
+                    .foreachBatch((b, e) -> record(outputs, "count-by-window", b, e));
+            pairs.reduceByKeyAndWindow(Integer::sum, Duration.ofSeconds(3), Duration.ofSeconds(2))
+                    .foreachBatch((b, e) -> record(outputs, "reduce-by-key-and-window", b, e));
+            pairs.reduceByKeyAndWindow(Integer::sum, (x, y) -> x - y, Duration.ofSeconds(4), Duration.ofSeconds(2), 3,
+                    kv -> kv.value() != 0).foreachBatch((b, e) -> record(outputs, "incremental-window", b, e));
+            merged.countByValueAndWindow(Duration.ofSeconds(2), Duration.ofSeconds(1))
+                    .foreachBatch((b, e) -> record(outputs, "count-by-value-and-window", b, e));
+            pairs.groupByKeyAndWindow(Duration.ofSeconds(2), Duration.ofSeconds(2))
+                    .foreachBatch((b, e) -> record(outputs, "group-by-key-and-window", b, e));
+            MapWithStateDStream<String, Integer, Integer, String> mapped = pairs.mapWithState(
+                    StateSpec.function(MapWithStateTest.SUM).timeout(Duration.ofSeconds(2)));
+            mapped.foreachBatch((b, e) -> record(outputs, "map-with-state", b, e));
+            mapped.stateSnapshots().foreachBatch((b, e) -> record(outputs, "state-snapshots", b, e));
+
             RecordStream users = RecordStream.of(numbers.map(n -> Record.builder()
                     .field("user", "u" + Math.floorMod(n, 11)).field("n", (long) n).build()))
                     .keyByField("user")
@@ -89,6 +119,10 @@ class ParallelismInvarianceTest {
         assertThat(single.keySet()).contains("merged", "reduced", "state", "operator", "sink-1-0", "sink-6-3");
         assertThat(single.get("merged")).hasSize(6);
         assertThat(single.get("state").get(5)).isNotEqualTo("6: []");
+        assertThat(single).containsKeys("join", "full-join", "cogroup", "window", "incremental-window",
+                "map-with-state", "state-snapshots", "count-by-value-and-window");
+        assertThat(single.get("window")).hasSize(3);
+        assertThat(single.get("join")).anyMatch(line -> !line.endsWith(": []"));
         assertThat(four).isEqualTo(single);
     }
 }
