@@ -50,8 +50,8 @@ class FlumeSourceDeflateTlsIT {
         Properties props = new Properties();
         props.setProperty("hosts", "h1");
         props.setProperty("hosts.h1", "127.0.0.1:" + port);
-        props.setProperty("connect-timeout", "10000");
-        props.setProperty("request-timeout", "10000");
+        props.setProperty("connect-timeout", "30000");
+        props.setProperty("request-timeout", "30000");
         if (deflate) {
             props.setProperty("compression-type", "deflate");
             props.setProperty("compression-level", "6");

@@ -27,8 +27,8 @@ final class Agents {
         props.put("to-sluice.hostname", "127.0.0.1");
         props.put("to-sluice.port", Integer.toString(port));
         props.put("to-sluice.batch-size", "50");
-        props.put("to-sluice.connect-timeout", "5000");
-        props.put("to-sluice.request-timeout", "10000");
+        props.put("to-sluice.connect-timeout", "20000");
+        props.put("to-sluice.request-timeout", "30000");
         sinkOptions.forEach((k, v) -> props.put("to-sluice." + k, v));
         return props;
     }

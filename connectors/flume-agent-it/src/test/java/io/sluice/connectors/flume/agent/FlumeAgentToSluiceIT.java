@@ -43,7 +43,8 @@ class FlumeAgentToSluiceIT {
             agent.stop();
         }
 
-        assertThat(sluice.headerValues("id", "plain-")).containsExactlyInAnyOrderElementsOf(Agents.ids("plain", 0, 500));
+        assertThat(sluice.headerValues("id", "plain-")).containsExactlyInAnyOrderElementsOf(
+                Agents.ids("plain", 0, 500));
         Record one = sluice.records.stream().filter(r -> "plain-7".equals(r.headers().get("id"))).findFirst().orElseThrow();
         assertThat(one.fields()).isEqualTo(Map.of("id", "plain-7", "n", 7L));
         assertThat(one.headers()).containsEntry("agent", "it");
@@ -73,6 +74,7 @@ class FlumeAgentToSluiceIT {
         } finally {
             agent.stop();
         }
-        assertThat(sluice.headerValues("id", "tls-")).containsExactlyInAnyOrderElementsOf(Agents.ids("tls", 0, 200));
+        assertThat(sluice.headerValues("id", "tls-")).containsExactlyInAnyOrderElementsOf(
+                Agents.ids("tls", 0, 200));
     }
 }

@@ -51,9 +51,10 @@ final class SluiceWithFlumeSources implements AutoCloseable {
         return context.metrics().get("agents-" + source + ".port").intValue();
     }
 
+    /** The distinct values of {@code header} starting with {@code prefix} (delivery is at-least-once: events may repeat). */
     List<String> headerValues(String header, String prefix) {
         return records.stream().map(r -> r.headers().get(header)).filter(v -> v != null && v.startsWith(prefix))
-                .toList();
+                .distinct().toList();
     }
 
     @Override
