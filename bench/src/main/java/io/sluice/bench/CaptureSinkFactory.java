@@ -18,13 +18,13 @@ import org.pf4j.Extension;
 /**
  * {@code bench-capture}: the YAML pipeline's measuring output, a classpath extension of the bench
  * (the pipeline's source and operators come from the plugin zips). At each batch's commit it hands
- * what it received to the run's {@link Captured}: the occupancies, the alert count, or the events
- * per line ({@code role}).
+ * what it received to the run's {@link Captured}: the occupancies, the alert count, or the window's
+ * events per line ({@code role}).
  */
 @Extension
 public final class CaptureSinkFactory implements SinkFactory {
-    static final ConfigKey<String> ROLE = ConfigKey.oneOf("role", "occupancy", "alerts", "line-counts")
-            .description("What the stream carries: occupancy (fields bus, occupancy), alerts (counted), line-counts (fields line, events).")
+    static final ConfigKey<String> ROLE = ConfigKey.oneOf("role", "occupancy", "alerts", "line-window")
+            .description("What the stream carries: occupancy (fields bus, occupancy), alerts (counted), line-window (fields line, events).")
             .required()
             .build();
 
@@ -80,7 +80,7 @@ public final class CaptureSinkFactory implements SinkFactory {
             switch (role) {
                 case "alerts" -> captured.alerts(batch.size());
                 case "occupancy" -> captured.occupancy(longs("bus", "occupancy"));
-                default -> captured.lineCounts(longs("line", "events"));
+                default -> captured.lineWindow(longs("line", "events"));
             }
             batch.clear();
         }

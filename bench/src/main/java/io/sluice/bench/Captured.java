@@ -7,11 +7,10 @@ import java.util.Map;
 
 /**
  * What a pipeline's outputs saw, batch by batch: the alert count, the occupancies and the line
- * window. Outputs of one batch may be delivered from different threads, hence the monitor.
+ * window (as computed by the engine's window operation). Outputs of one batch may be delivered from different threads, hence the monitor.
  */
 final class Captured {
     private final List<Long> alertsPerBatch = new ArrayList<>();
-    private final LineWindow window = new LineWindow(LineWindow.BATCHES);
     private Map<String, Long> occupancy = Map.of();
     private Map<String, Long> lineWindow = Map.of();
 
@@ -21,11 +20,6 @@ final class Captured {
 
     synchronized void occupancy(Map<String, Long> byBus) {
         occupancy = new HashMap<>(byBus);
-    }
-
-    /** One batch's events per line: slides the window (foreach-batch style). */
-    synchronized void lineCounts(Map<String, Long> batchCounts) {
-        lineWindow = window.slide(batchCounts);
     }
 
     /** The window's counts as computed by the engine's window operation. */

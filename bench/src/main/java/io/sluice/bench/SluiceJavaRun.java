@@ -18,11 +18,13 @@ import java.util.Optional;
 /**
  * The workload's pipeline built with the Java API: the generator plugin's events, parsed as JSON by
  * the engine, then typed lambdas: (bus, delta and capacity), reduceByKey, updateStateByKey, the
- * alert filter, and events per line over 10 batches.
+ * alert filter, and events per line over a 10-batch window sliding every batch.
  */
 final class SluiceJavaRun {
     static final String MODE = "sluice-java";
-    static final String WINDOW_HOW = "foreach-batch keeping the last 10 per-line batch counts (no window operation yet)";
+    static final String WINDOW_HOW = "the engine's reduceByKeyAndWindow (incremental, with the inverse function)";
+    private static final Duration WINDOW = Duration.ofSeconds(LineWindow.BATCHES);
+    private static final Duration SLIDE = Duration.ofSeconds(1);
 
     /** A bus's passengers (a batch's change, or the running total) and its capacity. */
     record Occupancy(long passengers, long capacity) {
@@ -60,8 +62,8 @@ final class SluiceJavaRun {
         occupancy.filter(kv -> kv.value().passengers() >= kv.value().capacity())
                 .foreachBatch((batch, alerts) -> captured.alerts(alerts.size()));
         events.mapToPair(e -> KeyValue.of(e.getString("line"), 1L))
-                .reduceByKey(Long::sum)
-                .foreachBatch((batch, counts) -> captured.lineCounts(toMap(counts)));
+                .reduceByKeyAndWindow(Long::sum, (total, leaving) -> total - leaving, WINDOW, SLIDE)
+                .foreachBatch((batch, counts) -> captured.lineWindow(toMap(counts)));
 
         long nanos = driver.run(context, options.batches(), options.eventsPerBatch());
         return captured.outcome(nanos, WINDOW_HOW);

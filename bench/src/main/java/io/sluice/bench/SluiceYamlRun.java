@@ -20,7 +20,7 @@ import java.util.Map;
 final class SluiceYamlRun {
     static final String MODE = "sluice-yaml";
     static final String PIPELINE = "bus-occupancy-bench.yaml";
-    static final String WINDOW_HOW = "a sink keeping the last 10 per-line batch counts (no window step yet)";
+    static final String WINDOW_HOW = "the reduce-by-key-and-window step (10s window sliding every 1s batch)";
 
     Outcome run(BenchOptions options, PluginHost plugins) throws InterruptedException {
         Map<String, String> env = Map.of(
