@@ -162,6 +162,29 @@ public final class StreamingContext implements AutoCloseable {
                 settings.shufflePartitions()));
     }
 
+    /**
+     * Spark's {@code StreamingContext.union}: each batch, the elements of every stream, in list
+     * order (their partitions one after the other). The streams must slide alike.
+     *
+     * @throws IllegalArgumentException if {@code streams} is empty or a stream belongs to another context
+     */
+    public <T> DStream<T> union(List<? extends DStream<T>> streams) {
+        if (streams.isEmpty()) {
+            throw new IllegalArgumentException("union needs at least one stream");
+        }
+        if (streams.size() == 1) {
+            return streams.get(0);
+        }
+        List<io.sluice.platform.engine.Node<T>> nodes = new java.util.ArrayList<>();
+        for (DStream<T> stream : streams) {
+            if (stream.context != this) {
+                throw new IllegalArgumentException(stream.name() + " belongs to another streaming context");
+            }
+            nodes.add(stream.node);
+        }
+        return new DStream<>(this, new io.sluice.platform.engine.UnionNode<T>(nodes));
+    }
+
     /** Adds a listener; listeners added after start see the batches finished from then on. */
     public void addListener(BatchListener listener) {
         listeners.add(Objects.requireNonNull(listener, "listener"));

@@ -78,6 +78,21 @@ class BatchOperationsTest {
     }
 
     @Test
+    void theContextUnionsAnyNumberOfStreamsInListOrder() {
+        List<List<Integer>> other = NUMBERS.stream().map(b -> b.stream().map(n -> n + 1000).toList()).toList();
+        Map<Long, List<Integer>> out = StreamHarness.run(NUMBERS, other, 0, 2, 3,
+                (a, b) -> a.context().union(List.of(a, b, a.map(n -> -n))));
+        Map<Long, List<Integer>> expected = new TreeMap<>();
+        for (int i = 0; i < BATCHES; i++) {
+            List<Integer> all = new ArrayList<>(NUMBERS.get(i));
+            all.addAll(other.get(i));
+            NUMBERS.get(i).forEach(n -> all.add(-n));
+            expected.put(i + 1L, all);
+        }
+        assertThat(out).isEqualTo(expected);
+    }
+
+    @Test
     void flatMapValuesKeepsTheKey() {
         Map<Long, List<KeyValue<String, Integer>>> out = StreamHarness.run(PAIRS, 0, 2, 2,
                 d -> PairDStream.of(d).flatMapValues(v -> v < 0 ? List.of() : List.of(v, v * 10)));

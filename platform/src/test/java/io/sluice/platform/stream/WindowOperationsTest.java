@@ -163,6 +163,45 @@ class WindowOperationsTest {
     }
 
     @Test
+    void aRetriedBatchLeavesNoTraceInWindowsOrState() {
+        List<List<KeyValue<String, Integer>>> in = keyedBatches(44, BATCHES);
+        Map<String, Map<Long, Object>> out = new java.util.concurrent.ConcurrentHashMap<>();
+        java.util.Set<Long> failedOnce = java.util.concurrent.ConcurrentHashMap.newKeySet();
+        try (TestPipeline p = new TestPipeline(b -> b.parallelism(2).shufflePartitions(3)
+                .batchRetries(3, Duration.ZERO))) {
+            PairDStream<String, Integer> pairs = PairDStream.of(
+                    p.ctx.queueStream("in", new java.util.concurrent.ConcurrentLinkedQueue<>(in)));
+            pairs.window(s(3)).foreachBatch((b, e) -> out.computeIfAbsent("window", n -> new TreeMap<>())
+                    .put(b.id(), List.copyOf(e)));
+            pairs.reduceByKeyAndWindow(Integer::sum, (x, y) -> x - y, s(4), s(2), 3, kv -> kv.value() != 0)
+                    .foreachBatch((b, e) -> out.computeIfAbsent("incremental", n -> new TreeMap<>())
+                            .put(b.id(), asMap(e)));
+            pairs.mapWithState(StateSpec.function(MapWithStateTest.SUM))
+                    .foreachBatch((b, e) -> out.computeIfAbsent("mapped", n -> new TreeMap<>())
+                            .put(b.id(), e.stream().sorted().toList()));
+            pairs.foreachBatch((b, e) -> {
+                if (b.id() % 3 == 0 && failedOnce.add(b.id())) {
+                    throw new io.sluice.spi.RetriableException("flaky sink on batch " + b.id());
+                }
+            });
+            p.ctx.start();
+            List<BatchReport> reports = p.runBatches(BATCHES);
+            assertThat(reports).filteredOn(r -> r.attempts() == 2).hasSize(BATCHES / 3);
+        }
+        assertThat(out.get("window")).isEqualTo(new TreeMap<>(expected(1, id -> (Object) window(in, id, 3))).headMap(
+                (long) BATCHES + 1));
+        Map<Long, Object> incremental = new TreeMap<>();
+        for (long id = 2; id <= BATCHES; id += 2) {
+            incremental.put(id, sums(window(in, id, 4)).entrySet().stream().filter(e -> e.getValue() != 0)
+                    .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue, (a, b) -> a, TreeMap::new)));
+        }
+        assertThat(out.get("incremental")).isEqualTo(incremental);
+        Map<Long, Object> mapped = new TreeMap<>();
+        MapWithStateTest.reference(in, BATCHES, 0).forEach((id, both) -> mapped.put(id, both.get(0)));
+        assertThat(out.get("mapped")).isEqualTo(mapped);
+    }
+
+    @Test
     void windowDurationsMustBeMultiplesOfTheBatchIntervalAndOfTheParentSlide() {
         try (TestPipeline p = new TestPipeline(1, 1)) {
             DStream<Integer> in = p.ctx.queueStream("in", new java.util.concurrent.ConcurrentLinkedQueue<List<Integer>>());
