@@ -14,11 +14,12 @@ import java.util.concurrent.TimeUnit;
  * queued messages survive {@link #restart()}.
  */
 final class EmbeddedBroker implements AutoCloseable {
-    private final EmbeddedHiveMQ hivemq;
+    private final Path dir;
     private final int port;
+    private EmbeddedHiveMQ hivemq;
 
-    private EmbeddedBroker(EmbeddedHiveMQ hivemq, int port) {
-        this.hivemq = hivemq;
+    private EmbeddedBroker(Path dir, int port) {
+        this.dir = dir;
         this.port = port;
     }
 
@@ -36,12 +37,9 @@ final class EmbeddedBroker implements AutoCloseable {
                       <anonymous-usage-statistics><enabled>false</enabled></anonymous-usage-statistics>
                     </hivemq>
                     """.formatted(port, filePersistence ? "file" : "in-memory"));
-            EmbeddedHiveMQ hivemq = EmbeddedHiveMQ.builder()
-                    .withConfigurationFolder(conf)
-                    .withDataFolder(Files.createDirectories(dir.resolve("data")))
-                    .withExtensionsFolder(Files.createDirectories(dir.resolve("extensions")))
-                    .build();
-            EmbeddedBroker broker = new EmbeddedBroker(hivemq, port);
+            Files.createDirectories(dir.resolve("data"));
+            Files.createDirectories(dir.resolve("extensions"));
+            EmbeddedBroker broker = new EmbeddedBroker(dir, port);
             broker.startBroker();
             return broker;
         } catch (IOException e) {
@@ -59,12 +57,25 @@ final class EmbeddedBroker implements AutoCloseable {
         return "tcp://127.0.0.1:" + port;
     }
 
-    void stopBroker() {
-        join(hivemq.stop());
+    /**
+     * A new HiveMQ instance on the same folders and port: HiveMQ 2025.5 cannot start again an instance it
+     * stopped (its metrics are registered twice), and a restarted broker process is a new instance anyway.
+     */
+    private void startBroker() {
+        hivemq = EmbeddedHiveMQ.builder()
+                .withConfigurationFolder(dir.resolve("conf"))
+                .withDataFolder(dir.resolve("data"))
+                .withExtensionsFolder(dir.resolve("extensions"))
+                .build();
+        join(hivemq.start());
     }
 
-    void startBroker() {
-        join(hivemq.start());
+    private void stopBroker() {
+        try {
+            hivemq.close();
+        } catch (Exception e) {
+            throw new IllegalStateException("the embedded broker did not stop", e);
+        }
     }
 
     void restart() {
@@ -81,7 +92,7 @@ final class EmbeddedBroker implements AutoCloseable {
     }
 
     @Override
-    public void close() throws Exception {
-        hivemq.close();
+    public void close() {
+        stopBroker();
     }
 }
