@@ -273,14 +273,14 @@ public final class Record {
         /** Sets (or replaces) one field, keeping insertion order. */
         public Builder field(String name, Object value) {
             Objects.requireNonNull(name, "a field name must not be null");
-            int index = schema.indexOf(name);
-            if (index >= 0) {
+            RecordSchema longer = schema.withNew(name);
+            if (longer == null) {
                 writable(schema.size());
-                values[index] = value;
+                values[schema.indexOf(name)] = value;
             } else {
                 int size = schema.size();
                 writable(size + 1);
-                schema = schema.with(name);
+                schema = longer;
                 values[size] = value;
             }
             return this;

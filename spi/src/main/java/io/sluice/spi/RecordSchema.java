@@ -67,10 +67,11 @@ public final class RecordSchema {
     public static RecordSchema of(String... names) {
         RecordSchema schema = EMPTY;
         for (String name : names) {
-            if (schema.indexOf(name) >= 0) {
+            RecordSchema next = schema.withNew(name);
+            if (next == null) {
                 throw new IllegalArgumentException("field '" + name + "' appears twice in " + Arrays.toString(names));
             }
-            schema = schema.with(name);
+            schema = next;
         }
         return schema;
     }
@@ -105,16 +106,33 @@ public final class RecordSchema {
     }
 
     /**
-     * This schema with {@code name} appended; the caller makes sure it is not already present
-     * ({@link #indexOf}). Shared: the same call returns the same instance.
+     * This schema with {@code name} appended. Shared: the same call returns the same instance.
+     *
+     * @throws IllegalArgumentException if the schema already has a field {@code name}
      */
     public RecordSchema with(String name) {
+        RecordSchema child = withNew(name);
+        if (child == null) {
+            throw new IllegalArgumentException("field '" + name + "' is already in " + this);
+        }
+        return child;
+    }
+
+    /**
+     * This schema with {@code name} appended, or {@code null} if it already has that field: the
+     * one call a decoder makes per field (a repeat of the last append from this schema costs one
+     * comparison, not a lookup).
+     */
+    public RecordSchema withNew(String name) {
         Transition t = last;
         if (t != null && (t.name == name || t.name.equals(name))) {
             return t.schema;
         }
         RecordSchema child = children.get(name);
         if (child == null) {
+            if (indexOf(name) >= 0) {
+                return null;
+            }
             child = append(name);
             if (children.size() < MAX_CHILDREN && SHARED.get() < MAX_SHARED) {
                 SHARED.incrementAndGet();

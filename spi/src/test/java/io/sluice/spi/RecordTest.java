@@ -111,6 +111,9 @@ class RecordTest {
         assertThatThrownBy(() -> Record.builder().fields(schema, new Object[] {"x"}))
                 .isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> RecordSchema.of("a", "a")).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> schema.with("bus")).isInstanceOf(IllegalArgumentException.class);
+        assertThat(schema.withNew("bus")).isNull();
+        assertThat(schema.withNew("capacity")).isSameAs(schema.with("capacity")).isSameAs(RecordSchema.of("bus", "occupancy", "capacity"));
     }
 
     @Test

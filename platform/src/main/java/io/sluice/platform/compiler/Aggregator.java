@@ -106,17 +106,17 @@ final class Aggregator {
     }
 
     private Object initial(int i, Object v, Record input) {
-        Aggregation a = aggregations.get(i);
         if (inputFields[i] == null) {
             return 1L; // count()
         }
         if (v == null) {
+            Aggregation a = aggregations.get(i);
             String field = inputFields[i];
             throw new BadRecordException(a.function().functionName() + "(" + field + ") for '" + a.outField()
                     + "': the record has no field '" + field + "': " + input);
         }
         return switch (functions[i]) {
-            case SUM, MIN, MAX -> number(a, inputFields[i], v, input);
+            case SUM, MIN, MAX -> v instanceof Long ? v : number(aggregations.get(i), inputFields[i], v, input);
             default -> v;
         };
     }

@@ -80,18 +80,20 @@ final class FlatJsonDecoder {
             } else {
                 return null;
             }
-            int at = schema.indexOf(name);
-            if (at < 0) {
-                at = schema.size();
+            RecordSchema longer = schema.withNew(name);
+            if (longer == null) {
+                values[schema.indexOf(name)] = value;   // a repeated name: first position, last value
+            } else {
+                int at = schema.size();
                 if (at == MAX_FIELDS) {
                     return null;
                 }
                 if (at == values.length) {
                     values = Arrays.copyOf(values, at * 2);
                 }
-                schema = schema.with(name);
+                schema = longer;
+                values[at] = value;
             }
-            values[at] = value;
             i = skipSpace(in, i);
             if (i >= in.length) {
                 return null;
@@ -193,13 +195,26 @@ final class FlatJsonDecoder {
             }
             int slot = (h ^ (h >>> 16)) & mask;
             Entry e = slots[slot];
-            if (e != null && e.hash == h && Arrays.equals(e.bytes, 0, e.bytes.length, in, from, to)) {
+            if (e != null && e.hash == h && sameBytes(e.bytes, in, from, to)) {
                 return e.value;
             }
             byte[] bytes = Arrays.copyOfRange(in, from, to);
             String value = new String(bytes, StandardCharsets.ISO_8859_1);
             slots[slot] = new Entry(h, bytes, value);
             return value;
+        }
+
+        /** A plain loop: these are a few bytes, where the vectorized {@code Arrays.equals} costs more than it saves. */
+        private static boolean sameBytes(byte[] cached, byte[] in, int from, int to) {
+            if (cached.length != to - from) {
+                return false;
+            }
+            for (int i = 0; i < cached.length; i++) {
+                if (cached[i] != in[from + i]) {
+                    return false;
+                }
+            }
+            return true;
         }
 
         private record Entry(int hash, byte[] bytes, String value) {
