@@ -1,6 +1,7 @@
 package io.sluice.connectors.flume;
 
 import io.sluice.spi.Metrics;
+import io.sluice.spi.Record;
 import io.sluice.spi.RetriableException;
 import io.sluice.spi.source.ReceiverContext;
 import java.util.List;
@@ -25,19 +26,24 @@ final class AvroSourceHandler implements AvroSourceProtocol {
     private final ReceiverContext context;
     private final FlumeEventDecoder decoder;
     private final StoreGate gate;
+    private final StoreDeadlines deadlines;
     private final int maxBatchSize;
     private final Metrics.Counter accepted;
     private final Metrics.Counter refusedCalls;
     private final Metrics.Counter oversizedBatches;
+    private final Metrics.Counter overloadedCalls;
 
-    AvroSourceHandler(ReceiverContext context, FlumeEventDecoder decoder, StoreGate gate, int maxBatchSize) {
+    AvroSourceHandler(ReceiverContext context, FlumeEventDecoder decoder, StoreGate gate, StoreDeadlines deadlines,
+            int maxBatchSize) {
         this.context = context;
         this.decoder = decoder;
         this.gate = gate;
+        this.deadlines = deadlines;
         this.maxBatchSize = maxBatchSize;
         this.accepted = context.metrics().counter("events_accepted");
         this.refusedCalls = context.metrics().counter("calls_refused");
         this.oversizedBatches = context.metrics().counter("batches_too_large");
+        this.overloadedCalls = context.metrics().counter("calls_timed_out_in_backpressure");
     }
 
     @Override
@@ -64,7 +70,7 @@ final class AvroSourceHandler implements AvroSourceProtocol {
         try {
             FlumeEventDecoder.Decoded decoded = decoder.decode(events, call);
             if (!decoded.records().isEmpty()) {
-                context.store(decoded.records());
+                storeWithinDeadline(decoded.records());
             }
             decoded.reportBadEvents(context.errors());
             accepted.increment(decoded.records().size());
@@ -75,14 +81,27 @@ final class AvroSourceHandler implements AvroSourceProtocol {
                     e.getMessage());
             return Status.FAILED;
         } catch (InterruptedException e) {
-            // Sent by StoreGate.close: the source is stopping. The events were not accepted; the
-            // sender keeps them. The gate clears the flag on exit (it was meant for this call only).
+            // Sent by StoreGate.close (stopping) or by the store deadline (backpressure for too
+            // long): the events were not accepted and the sender keeps them. Whoever interrupted
+            // clears the flag again (it was meant for this store only).
             refusedCalls.increment();
-            log.debug("{} answered FAILED to an {} of {} events: the source is stopping", context.componentName(),
-                    call, events.size());
+            log.debug("{} answered FAILED to an {} of {} events: {}", context.componentName(), call, events.size(),
+                    gate.closed() ? "the source is stopping"
+                            : "the pipeline did not take them within max-store-wait " + deadlines.maxWait());
             return Status.FAILED;
         } finally {
             gate.exit();
+        }
+    }
+
+    private void storeWithinDeadline(List<Record> records) throws InterruptedException {
+        StoreDeadlines.Deadline deadline = deadlines.start();
+        try {
+            context.store(records);
+        } finally {
+            if (deadline.finish()) {
+                overloadedCalls.increment();
+            }
         }
     }
 }

@@ -35,6 +35,7 @@ final class FlumeReceiver implements Receiver {
     private final FlumeSourceSettings settings;
     private final String name;
     private final StoreGate gate = new StoreGate();
+    private StoreDeadlines deadlines;
     private List<EventLoopGroup> groups = List.of();
     private NettyServer server;
     private volatile int port = -1;
@@ -47,8 +48,9 @@ final class FlumeReceiver implements Receiver {
     @Override
     public void start(ReceiverContext context) {
         SSLContext tls = settings.keyStore().map(TlsContexts::server).orElse(null);
+        deadlines = new StoreDeadlines(settings.maxStoreWait(), name);
         AvroSourceHandler handler = new AvroSourceHandler(context, new FlumeEventDecoder(context, settings), gate,
-                settings.maxBatchSize());
+                deadlines, settings.maxBatchSize());
         EventLoopGroup boss = new NioEventLoopGroup(1, new DefaultThreadFactory("flume-" + name + "-accept"));
         EventLoopGroup workers = new NioEventLoopGroup(2, new DefaultThreadFactory("flume-" + name + "-io"));
         EventLoopGroup callers = new DefaultEventLoopGroup(CALLER_THREADS, new DefaultThreadFactory("flume-" + name + "-call"));
@@ -60,9 +62,11 @@ final class FlumeReceiver implements Receiver {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             shutDownGroups();
+            deadlines.close();
             throw new ConnectorException("interrupted while binding the flume source to " + address, e);
         } catch (RuntimeException e) {
             shutDownGroups();
+            deadlines.close();
             throw new ConnectorException("the flume source cannot listen on " + address + ": " + e.getMessage()
                     + " (is the port in use, or the bind address not on this host?)", e);
         }
@@ -85,6 +89,9 @@ final class FlumeReceiver implements Receiver {
             log.info("flume source {} stopping: {} call(s) in progress answered FAILED", name, cutShort);
         }
         shutDownGroups();
+        if (deadlines != null) {
+            deadlines.close();
+        }
         if (server != null) {
             server.close();
             log.info("flume source {} stopped listening on port {}", name, port);

@@ -7,6 +7,7 @@ import io.sluice.spi.config.ConfigSpec;
 import io.sluice.spi.config.Validators;
 import io.sluice.spi.source.Source;
 import io.sluice.spi.source.SourceFactory;
+import java.time.Duration;
 import org.pf4j.Extension;
 
 /**
@@ -57,6 +58,13 @@ public final class FlumeSourceFactory implements SourceFactory {
             .defaultValue(16 * 1024 * 1024)
             .validate(Validators.atLeast(1))
             .build();
+    static final ConfigKey<Duration> MAX_STORE_WAIT = ConfigKey.duration("max-store-wait")
+            .description("How long a call may wait while the pipeline is behind (backpressure) before it is answered "
+                    + "FAILED, its events not taken; keep it below the agent's request-timeout (Flume's default: 20s), "
+                    + "or a call that timed out at the agent but was taken later is delivered twice.")
+            .defaultValue(Duration.ofSeconds(10))
+            .validate(Validators.positive())
+            .build();
     static final ConfigKey<Boolean> SSL = ConfigKey.bool("ssl")
             .description("Serve TLS with the key store 'keystore' (the agent's avro sink sets ssl: true).")
             .defaultValue(false)
@@ -75,7 +83,7 @@ public final class FlumeSourceFactory implements SourceFactory {
             .defaultValue("PKCS12")
             .build();
     static final ConfigSpec SPEC = ConfigSpec.of(BIND, PORT, FORMAT, COMPRESSION, MAX_BATCH_SIZE, MAX_EVENT_SIZE,
-            SSL, KEYSTORE, KEYSTORE_PASSWORD, KEYSTORE_TYPE);
+            MAX_STORE_WAIT, SSL, KEYSTORE, KEYSTORE_PASSWORD, KEYSTORE_TYPE);
 
     @Override
     public String type() {

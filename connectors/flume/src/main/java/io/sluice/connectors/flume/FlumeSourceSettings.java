@@ -8,11 +8,13 @@ import static io.sluice.connectors.flume.FlumeSourceFactory.KEYSTORE_PASSWORD;
 import static io.sluice.connectors.flume.FlumeSourceFactory.KEYSTORE_TYPE;
 import static io.sluice.connectors.flume.FlumeSourceFactory.MAX_BATCH_SIZE;
 import static io.sluice.connectors.flume.FlumeSourceFactory.MAX_EVENT_SIZE;
+import static io.sluice.connectors.flume.FlumeSourceFactory.MAX_STORE_WAIT;
 import static io.sluice.connectors.flume.FlumeSourceFactory.PORT;
 import static io.sluice.connectors.flume.FlumeSourceFactory.SSL;
 
 import io.sluice.spi.config.Config;
 import io.sluice.spi.config.ConfigException;
+import java.time.Duration;
 import java.util.Optional;
 
 /**
@@ -21,7 +23,7 @@ import java.util.Optional;
  * @param keyStore the TLS key store, empty when TLS is off
  */
 record FlumeSourceSettings(String bind, int port, String format, boolean deflate, int maxBatchSize,
-        int maxEventSize, Optional<KeyStoreSettings> keyStore) {
+        int maxEventSize, Duration maxStoreWait, Optional<KeyStoreSettings> keyStore) {
 
     /** Where the server's TLS key and certificate are. The password is never printed. */
     record KeyStoreSettings(String path, String password, String type) {
@@ -44,6 +46,6 @@ record FlumeSourceSettings(String bind, int port, String format, boolean deflate
         }
         return new FlumeSourceSettings(config.get(BIND), config.get(PORT), config.get(FORMAT),
                 "deflate".equals(config.get(COMPRESSION)), config.get(MAX_BATCH_SIZE), config.get(MAX_EVENT_SIZE),
-                keyStore);
+                config.get(MAX_STORE_WAIT), keyStore);
     }
 }

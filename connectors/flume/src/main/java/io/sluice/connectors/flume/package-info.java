@@ -6,8 +6,11 @@
  * Flume agent's {@code avro} sink, or the Flume SDK's {@code RpcClient} (default, failover,
  * load-balancing), pushes events to. A call is answered {@code OK} only after
  * {@code ReceiverContext.store} accepted its events, and {@code FAILED} when the pipeline is
- * overloaded or stopping or the batch is larger than {@code max-batch-size}, so the agent keeps the
- * events in its channel and sends them again. Until the write-ahead log lands, "accepted" means
+ * stopping, could not take them within {@code max-store-wait} (backpressure), or the batch is larger
+ * than {@code max-batch-size}, so the agent keeps the events in its channel and sends them again.
+ * Metrics: {@code port}, {@code events_accepted}, {@code calls_refused},
+ * {@code calls_timed_out_in_backpressure}, {@code batches_too_large}; the sink's:
+ * {@code events_sent}, {@code failed_attempts}. Until the write-ahead log lands, "accepted" means
  * "in memory": a crash of the Sluice process can lose events that were acknowledged but not yet
  * processed.
  *

@@ -14,6 +14,8 @@ import java.util.Map;
 import org.apache.avro.util.Utf8;
 import org.apache.flume.source.avro.AvroFlumeEvent;
 import org.apache.flume.source.avro.Status;
+import java.util.concurrent.CountDownLatch;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 class AvroSourceHandlerTest {
@@ -22,12 +24,22 @@ class AvroSourceHandlerTest {
             .format(RecordFormats.standard().get("text")).format(RecordFormats.standard().get("json")).build();
     private final RecordingReceiverContext context = new RecordingReceiverContext(base);
     private final StoreGate gate = new StoreGate();
+    private StoreDeadlines deadlines;
+
+    @AfterEach
+    void stopTimer() {
+        if (deadlines != null) {
+            deadlines.close();
+        }
+    }
 
     private AvroSourceHandler handler(Map<String, Object> config) {
         Config.Builder b = Config.builder(FlumeSourceFactory.SPEC).setRaw("port", 0);
         config.forEach(b::setRaw);
         FlumeSourceSettings settings = FlumeSourceSettings.from(b.build());
-        return new AvroSourceHandler(context, new FlumeEventDecoder(context, settings), gate, settings.maxBatchSize());
+        deadlines = new StoreDeadlines(settings.maxStoreWait(), "test");
+        return new AvroSourceHandler(context, new FlumeEventDecoder(context, settings), gate, deadlines,
+                settings.maxBatchSize());
     }
 
     static AvroFlumeEvent event(String body, Map<String, String> headers) {
@@ -117,5 +129,21 @@ class AvroSourceHandlerTest {
 
         assertThat(handler.append(event("a", Map.of()))).isEqualTo(Status.FAILED);
         assertThat(context.stored).isEmpty();
+    }
+
+    @Test
+    void aCallHeldUpByBackpressureLongerThanMaxStoreWaitIsAnsweredFailedAndLeavesNoInterruptBehind() {
+        AvroSourceHandler handler = handler(Map.of("max-store-wait", "50ms"));
+        CountDownLatch never = new CountDownLatch(1);
+        context.blockUntil(never);
+
+        assertThat(handler.append(event("a", Map.of()))).isEqualTo(Status.FAILED);
+
+        assertThat(Thread.currentThread().isInterrupted()).isFalse();
+        assertThat(context.stored).isEmpty();
+        assertThat(base.testMetrics().counter("calls_timed_out_in_backpressure").count()).isEqualTo(1);
+        context.blockUntil(null);
+        assertThat(handler.append(event("b", Map.of()))).isEqualTo(Status.OK);
+        assertThat(context.stored).extracting(Record::payloadAsString).containsExactly("b");
     }
 }

@@ -26,11 +26,11 @@ class FlumeSourceFactoryTest {
     void declaresItsTypeKeysAndDefaults() {
         assertThat(factory.type()).isEqualTo("flume");
         assertThat(factory.configSpec().keys()).extracting(ConfigKey::name).containsExactly("bind", "port", "format",
-                "compression", "max-batch-size", "max-event-size", "ssl", "keystore", "keystore-password",
+                "compression", "max-batch-size", "max-event-size", "max-store-wait", "ssl", "keystore", "keystore-password",
                 "keystore-type");
         FlumeSourceSettings settings = ((FlumeSource) factory.create(config().build())).settings();
         assertThat(settings).isEqualTo(new FlumeSourceSettings("0.0.0.0", 41414, "bytes", false, 10_000,
-                16 * 1024 * 1024, java.util.Optional.empty()));
+                16 * 1024 * 1024, java.time.Duration.ofSeconds(10), java.util.Optional.empty()));
     }
 
     @Test

@@ -14,12 +14,14 @@ import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
  * A {@link ReceiverContext} over a test component context that keeps what was stored, or refuses
- * stores as a stopping pipeline does once {@link #refuse()} was called.
+ * stores as a stopping pipeline does once {@link #refuse()} was called, or blocks them as a pipeline
+ * applying backpressure does ({@link #blockUntil}).
  */
 final class RecordingReceiverContext implements ReceiverContext {
     final List<Record> stored = new CopyOnWriteArrayList<>();
     private final ComponentContext context;
     private volatile boolean refusing;
+    private volatile java.util.concurrent.CountDownLatch blockedUntil;
 
     RecordingReceiverContext(ComponentContext context) {
         this.context = context;
@@ -29,8 +31,17 @@ final class RecordingReceiverContext implements ReceiverContext {
         refusing = true;
     }
 
+    /** From now on, {@code store} blocks (as under backpressure) until {@code latch} opens or it is interrupted. */
+    void blockUntil(java.util.concurrent.CountDownLatch latch) {
+        blockedUntil = latch;
+    }
+
     @Override
-    public void store(List<Record> records) {
+    public void store(List<Record> records) throws InterruptedException {
+        java.util.concurrent.CountDownLatch latch = blockedUntil;
+        if (latch != null) {
+            latch.await();
+        }
         if (refusing) {
             throw new RetriableException("pipeline is stopping: " + records.size() + " records were not accepted");
         }

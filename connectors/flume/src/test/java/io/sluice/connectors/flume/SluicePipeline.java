@@ -13,6 +13,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 
 /**
@@ -34,6 +36,8 @@ final class SluicePipeline implements AutoCloseable {
     final List<FlumeSource> sources = new ArrayList<>();
     final List<Record> records = new CopyOnWriteArrayList<>();
     final List<BadRecord> badRecords = new CopyOnWriteArrayList<>();
+    /** While set, processing waits for it to open: the pipeline falls behind and backpressure builds up. */
+    final AtomicReference<CountDownLatch> holdProcessing = new AtomicReference<>();
 
     private SluicePipeline(Consumer<StreamingContext.Builder> tuning, List<Map<String, Object>> sourceConfigs) {
         RecordFormats formats = RecordFormats.standard();
@@ -53,7 +57,18 @@ final class SluicePipeline implements AutoCloseable {
             RecordStream stream = context.source("flume-" + i, source, config);
             all = all == null ? stream : all.union(stream);
         }
-        all.foreachBatch((batch, batchRecords) -> records.addAll(batchRecords));
+        all.foreachBatch((batch, batchRecords) -> {
+            CountDownLatch hold = holdProcessing.get();
+            if (hold != null) {
+                try {
+                    hold.await();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new IllegalStateException("interrupted while held", e);
+                }
+            }
+            records.addAll(batchRecords);
+        });
     }
 
     /** Starts a pipeline with one flume source per config (unioned), and waits until every one listens. */
