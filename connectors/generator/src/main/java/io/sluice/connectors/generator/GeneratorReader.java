@@ -5,12 +5,10 @@ import io.sluice.spi.Record;
 import io.sluice.spi.source.SplitReader;
 
 /**
- * Produces the events of a range. Stateless (each read builds lines in its own buffer), so one
+ * Produces the events of a range. Stateless (each line is written into its own array), so one
  * reader serves every worker thread. Records carry the event time as their timestamp and no key.
  */
 final class GeneratorReader implements SplitReader<EventRange> {
-    private static final int LINE_CAPACITY = 128;
-
     private final Workload workload;
     private final boolean json;
 
@@ -31,11 +29,8 @@ final class GeneratorReader implements SplitReader<EventRange> {
     }
 
     private void readJson(EventRange split, Emitter out) {
-        LineBuffer line = new LineBuffer(LINE_CAPACITY);
         for (long k = split.start(); k < split.end(); k++) {
-            line.reset();
-            workload.appendJson(k, line);
-            out.emit(Record.builder().payload(line.toByteArray()).timestamp(workload.timestamp(k)).build());
+            out.emit(Record.builder().payload(workload.json(k)).timestamp(workload.timestamp(k)).build());
         }
     }
 }

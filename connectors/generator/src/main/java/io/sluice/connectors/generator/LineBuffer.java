@@ -65,7 +65,8 @@ final class LineBuffer {
         return length;
     }
 
-    private static int digits(long value) {
+    /** How many decimal digits a non-negative number has. */
+    static int digits(long value) {
         int d = 1;
         while (d < POWERS_OF_TEN.length && value >= POWERS_OF_TEN[d]) {
             d++;

@@ -11,6 +11,13 @@ interface Workload {
     /** Appends event {@code k} as one JSON object, without a line break. */
     void appendJson(long k, LineBuffer line);
 
+    /** Event {@code k} as one JSON object, without a line break, in an array of exactly its length. */
+    default byte[] json(long k) {
+        LineBuffer line = new LineBuffer(128);
+        appendJson(k, line);
+        return line.toByteArray();
+    }
+
     /** Sets event {@code k}'s fields on {@code record}, in the same order and with the same values as its JSON. */
     Record.Builder putFields(long k, Record.Builder record);
 

@@ -54,6 +54,17 @@ class BusSensorWorkloadTest {
     }
 
     @Test
+    void preparedLinesEqualLinesWrittenPieceByPiece() {
+        for (BusSensorWorkload w : new BusSensorWorkload[] {workload, new BusSensorWorkload(7), new BusSensorWorkload(50_000)}) {
+            for (long k : new long[] {0, 1, 39, 2042, 79_999, 80_000, 9_999_999, 123_456_789_012L}) {
+                LineBuffer line = new LineBuffer(8);
+                w.appendJson(k, line);
+                assertThat(new String(w.json(k), UTF_8)).isEqualTo(new String(line.toByteArray(), UTF_8));
+            }
+        }
+    }
+
+    @Test
     void aBufferGrowsForLongLines() {
         LineBuffer line = new LineBuffer(1);
         line.appendPadded(Long.MAX_VALUE, 1).appendPadded(5, 3);
