@@ -61,7 +61,7 @@ final class EmbeddedBroker implements AutoCloseable {
      * A new HiveMQ instance on the same folders and port: HiveMQ 2025.5 cannot start again an instance it
      * stopped (its metrics are registered twice), and a restarted broker process is a new instance anyway.
      */
-    private void startBroker() {
+    void startBroker() {
         hivemq = EmbeddedHiveMQ.builder()
                 .withConfigurationFolder(dir.resolve("conf"))
                 .withDataFolder(dir.resolve("data"))
@@ -70,7 +70,7 @@ final class EmbeddedBroker implements AutoCloseable {
         join(hivemq.start());
     }
 
-    private void stopBroker() {
+    void stopBroker() {
         try {
             hivemq.close();
         } catch (Exception e) {

@@ -3,11 +3,18 @@ package io.sluice.connectors.mqtt;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.sluice.platform.format.RecordFormats;
+import io.sluice.platform.stream.BatchReport;
+import io.sluice.platform.stream.RecordStream;
+import io.sluice.platform.stream.StreamingContext;
 import io.sluice.spi.Record;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterAll;
@@ -69,6 +76,40 @@ class MqttBrokerRestartIT {
                 assertThat(pipeline.payloadTexts()).containsAll(before).containsAll(after)
                         .allMatch(t -> before.contains(t) || after.contains(t));
                 assertThat(pipeline.records).extracting(Record::position).containsOnly("restart/" + protocol + "/a");
+            }
+        }
+    }
+
+    @Test
+    void aPublishThatFailsFailsTheBatchWhichTheEngineRetriesUntilTheBrokerIsBack() throws Exception {
+        Map<String, Object> receiving = Map.of("servers", List.of(broker.uri()), "client-id", "retry-receiver",
+                "topics", Map.of("retry/#", "1"), "reconnect-max-delay", "2s", "connect-timeout", "3s");
+        List<BatchReport> reports = new CopyOnWriteArrayList<>();
+        StreamingContext publishing = StreamingContext.builder()
+                .name("retry-publisher")
+                .batchInterval(Duration.ofMillis(100))
+                .formats(RecordFormats.standard()::get)
+                .batchRetries(12, Duration.ofMillis(200))
+                .listener(reports::add)
+                .build();
+        Queue<List<Record>> queue = new ConcurrentLinkedQueue<>();
+        RecordStream.of(publishing.queueStream("alerts", queue)).to("out", new MqttSinkFactory(),
+                ReceivingPipeline.config(MqttSinkFactory.SPEC, Map.of("servers", List.of(broker.uri()),
+                        "topic", "retry/{bus}", "reconnect-max-delay", "2s", "connect-timeout", "3s")));
+        try (ReceivingPipeline receiver = new ReceivingPipeline("retry-receiver", receiving).start()) {
+            publishing.start();
+            try {
+                broker.stopBroker();
+                queue.add(List.of(Record.builder().field("bus", "b1").field("occupancy", 70L).build()));
+                broker.startBroker();
+                await().atMost(DEADLINE).until(() -> receiver.records.size() == 1);
+                assertThat(receiver.records.get(0).fields()).containsEntry("bus", "b1").containsEntry("occupancy", 70L);
+                assertThat(reports).filteredOn(r -> r.recordsIn() == 1).singleElement()
+                        .satisfies(r -> assertThat(r.attempts()).isGreaterThan(1))
+                        .satisfies(r -> assertThat(r.succeeded()).isTrue());
+            } finally {
+                publishing.stop(true);
+                publishing.awaitTermination(DEADLINE);
             }
         }
     }
