@@ -64,7 +64,8 @@ final class FlumeReceiver implements Receiver {
             shutDownGroups();
             deadlines.close();
             throw new ConnectorException("interrupted while binding the flume source to " + address, e);
-        } catch (RuntimeException e) {
+        } catch (Exception e) {
+            // Netty rethrows the bind failure (a checked java.net.BindException) undeclared.
             shutDownGroups();
             deadlines.close();
             throw new ConnectorException("the flume source cannot listen on " + address + ": " + e.getMessage()

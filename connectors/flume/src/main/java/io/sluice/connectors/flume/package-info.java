@@ -10,9 +10,10 @@
  * than {@code max-batch-size}, so the agent keeps the events in its channel and sends them again.
  * Metrics: {@code port}, {@code events_accepted}, {@code calls_refused},
  * {@code calls_timed_out_in_backpressure}, {@code batches_too_large}; the sink's:
- * {@code events_sent}, {@code failed_attempts}. Until the write-ahead log lands, "accepted" means
- * "in memory": a crash of the Sluice process can lose events that were acknowledged but not yet
- * processed.
+ * {@code events_sent}, {@code failed_attempts}.
+ *
+ * <p>Until the write-ahead log lands, "accepted" means "in memory": a crash of the Sluice process, or
+ * a stop that is not graceful, can lose events that were acknowledged but not yet processed.
  *
  * <p><b>Sink</b> ({@link io.sluice.connectors.flume.FlumeSinkFactory}): sends each partition of a
  * batch as Flume events to one or more Flume {@code avro} sources, with retries and backoff; a
