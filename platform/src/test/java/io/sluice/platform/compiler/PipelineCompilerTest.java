@@ -1,7 +1,6 @@
 package io.sluice.platform.compiler;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.sluice.platform.pipeline.PipelineDefinition;
 import io.sluice.platform.pipeline.PipelineLoader;
@@ -188,28 +187,5 @@ class PipelineCompilerTest {
             return rows;
         }));
         assertThat(new TreeSet<>(out.collected.keySet())).hasSize(7);
-    }
-
-    @Test
-    void aWindowOverAStreamThatSlidesDifferentlyIsRejectedWhenCompiled() throws Exception {
-        ScriptedComponents components = new ScriptedComponents(Map.of("clicks", CLICKS));
-        ComponentRegistry registry = ComponentRegistry.of(components.source(), components.sink());
-        PipelineDefinition pipeline = new PipelineLoader(registry, Map.of()).load("slides.yaml", """
-                name: slides
-                batch-interval: 1s
-                sources:
-                  clicks: {type: scripted, data: clicks}
-                streams:
-                  every-two:
-                    from: clicks
-                    steps:
-                      - window: {length: 4s, slide: 2s}
-                      - window: 3s
-                sinks:
-                  out: {type: collect, name: out, from: every-two}
-                """);
-        assertThatThrownBy(() -> PipelineCompiler.compile(pipeline, StreamingContext.builder()))
-                .isInstanceOf(IllegalArgumentException.class)
-                .hasMessageStartingWith("window length 3s is not a multiple of the slide 2s");
     }
 }

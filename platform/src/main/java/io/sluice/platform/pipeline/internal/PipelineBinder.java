@@ -57,8 +57,11 @@ public final class PipelineBinder {
             return Optional.empty();
         }
         Config config = settings.orElseThrow(() -> new IllegalStateException("settings unbound without a problem"));
-        return Optional.of(new PipelineDefinition(config.get(PipelineKeys.NAME), config.get(PipelineKeys.BATCH_INTERVAL),
-                config.find(PipelineKeys.CHECKPOINT_DIR).map(Path::of), sources, streams, sinks, problems.source().start()));
+        PipelineDefinition pipeline = new PipelineDefinition(config.get(PipelineKeys.NAME),
+                config.get(PipelineKeys.BATCH_INTERVAL), config.find(PipelineKeys.CHECKPOINT_DIR).map(Path::of), sources,
+                streams, sinks, problems.source().start());
+        SlideCheck.check(pipeline, problems);
+        return problems.isEmpty() ? Optional.of(pipeline) : Optional.empty();
     }
 
     private List<SourceDefinition> sources(YamlNode.Mapping section, GraphCheck graph) {
