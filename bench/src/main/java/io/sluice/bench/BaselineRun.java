@@ -42,8 +42,10 @@ final class BaselineRun {
             LineWindow window = new LineWindow(LineWindow.BATCHES);
             Map<String, Long> lastWindow = Map.of();
             long nanos = 0;
+            long cpu = 0;
             for (int b = 0; b < options.batches(); b++) {
                 byte[][] lines = Workload.jsonLines(options.batchStart(b), options.batchStart(b + 1));
+                long cpuBefore = ProcessCpu.nanos();
                 long start = System.nanoTime();
                 List<Future<Partial>> parts = new ArrayList<>(threads);
                 for (int t = 0; t < threads; t++) {
@@ -69,8 +71,9 @@ final class BaselineRun {
                 alerts.add(over);
                 lastWindow = window.slide(lineCounts);
                 nanos += System.nanoTime() - start;
+                cpu += ProcessCpu.nanos() - cpuBefore;
             }
-            return new Outcome(nanos, occupancy, alerts, lastWindow, "plain loop keeping the last 10 batch counts");
+            return new Outcome(nanos, cpu, occupancy, alerts, lastWindow, "plain loop keeping the last 10 batch counts");
         } finally {
             pool.shutdownNow();
         }

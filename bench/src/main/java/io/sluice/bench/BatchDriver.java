@@ -33,15 +33,17 @@ final class BatchDriver implements BatchListener {
      * Starts {@code context}, runs {@code batches} batches of {@code eventsPerBatch} events each and
      * stops it.
      *
-     * @return the summed processing time in nanoseconds
+     * @return the summed processing time, and the process's CPU time from each batch's clock tick to its report
      * @throws IllegalStateException if a batch failed, took longer than the deadline, or read a
      *                               different number of events
      */
-    long run(StreamingContext context, int batches, long eventsPerBatch) throws InterruptedException {
+    Times run(StreamingContext context, int batches, long eventsPerBatch) throws InterruptedException {
         context.start();
         long millis = 0;
+        long cpu = 0;
         try {
             for (int b = 1; b <= batches; b++) {
+                long cpuBefore = ProcessCpu.nanos();
                 clock.advance(context.batchInterval());
                 BatchReport report = reports.poll(BATCH_DEADLINE_MINUTES, TimeUnit.MINUTES);
                 if (report == null) {
@@ -54,6 +56,7 @@ final class BatchDriver implements BatchListener {
                     throw new IllegalStateException("batch " + report.batchId() + " read " + report.recordsIn()
                             + " events instead of " + eventsPerBatch);
                 }
+                cpu += ProcessCpu.nanos() - cpuBefore;
                 millis += report.processingMillis();
             }
         } finally {
@@ -62,6 +65,10 @@ final class BatchDriver implements BatchListener {
                 throw new IllegalStateException("the context did not stop within a minute");
             }
         }
-        return TimeUnit.MILLISECONDS.toNanos(millis);
+        return new Times(TimeUnit.MILLISECONDS.toNanos(millis), cpu);
+    }
+
+    /** What a run took: the engine's processing time and the process's CPU time, in nanoseconds. */
+    record Times(long processingNanos, long cpuNanos) {
     }
 }

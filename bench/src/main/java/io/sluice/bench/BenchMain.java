@@ -20,7 +20,8 @@ import java.util.Map;
  * <p>{@code seconds} is the sum of the batches' processing times (capacity, as WORKLOAD.md defines
  * it), {@code ratio} the mode's events/s over the baseline's of the same round, {@code check} whether
  * the final occupancies, the alert counts of every batch and the last line window equal the plain
- * reference loop's. Exit code 0 when every check passed, 1 otherwise, 2 for bad options.
+ * reference loop's. A second line gives the CPU time the process used while processing and the
+ * events per CPU-second, which a shared machine distorts much less than wall time. Exit code 0 when every check passed, 1 otherwise, 2 for bad options.
  */
 public final class BenchMain {
     private BenchMain() {
@@ -51,14 +52,17 @@ public final class BenchMain {
             plugins.registry().problems().forEach(p -> out.println("sluice-bench: plugin problem: " + p));
             for (int round = 1; round <= options.rounds(); round++) {
                 Double baseline = null;
+                Double baselinePerCpu = null;
                 for (String mode : options.modes()) {
                     System.gc();
                     Outcome outcome = runMode(mode, options, plugins);
                     String mismatch = Reference.mismatch(expected, outcome, options.events());
                     double seconds = outcome.processingNanos() / 1e9;
                     double rate = options.events() / Math.max(seconds, 1e-9);
+                    double perCpu = options.events() / Math.max(outcome.cpuNanos() / 1e9, 1e-9);
                     if (mode.equals(BaselineRun.MODE)) {
                         baseline = rate;
+                        baselinePerCpu = perCpu;
                     }
                     rates.computeIfAbsent(mode, m -> new ArrayList<>()).add(rate);
                     allPassed &= mismatch == null;
@@ -68,6 +72,8 @@ public final class BenchMain {
                     if (mismatch != null) {
                         out.println("  check failed: " + mismatch);
                     }
+                    out.printf(Locale.ROOT, "  cpu_s=%.3f events_per_cpu_s=%.0f%s%n", outcome.cpuNanos() / 1e9, perCpu,
+                            baselinePerCpu == null ? "" : String.format(Locale.ROOT, " cpu_ratio=%.2f", perCpu / baselinePerCpu));
                     out.println("  window: " + outcome.windowHow() + "; alerts per batch " + outcome.alertsPerBatch());
                 }
             }

@@ -27,7 +27,7 @@ final class Captured {
         lineWindow = new HashMap<>(windowCounts);
     }
 
-    synchronized Outcome outcome(long processingNanos, String windowHow) {
-        return new Outcome(processingNanos, occupancy, List.copyOf(alertsPerBatch), lineWindow, windowHow);
+    synchronized Outcome outcome(BatchDriver.Times times, String windowHow) {
+        return new Outcome(times.processingNanos(), times.cpuNanos(), occupancy, List.copyOf(alertsPerBatch), lineWindow, windowHow);
     }
 }

@@ -48,7 +48,7 @@ final class Reference {
                 finalOccupancy.put(Workload.busId(bus), occupancy[bus]);
             }
         }
-        return new Outcome(0, finalOccupancy, alerts, lastWindow, "reference loop");
+        return new Outcome(0, 0, finalOccupancy, alerts, lastWindow, "reference loop");
     }
 
     /**

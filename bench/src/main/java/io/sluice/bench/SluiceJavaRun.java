@@ -65,8 +65,8 @@ final class SluiceJavaRun {
                 .reduceByKeyAndWindow(Long::sum, (total, leaving) -> total - leaving, WINDOW, SLIDE)
                 .foreachBatch((batch, counts) -> captured.lineWindow(toMap(counts)));
 
-        long nanos = driver.run(context, options.batches(), options.eventsPerBatch());
-        return captured.outcome(nanos, WINDOW_HOW);
+        BatchDriver.Times times = driver.run(context, options.batches(), options.eventsPerBatch());
+        return captured.outcome(times, WINDOW_HOW);
     }
 
     private static Optional<Occupancy> update(List<Occupancy> batch, Optional<Occupancy> state) {

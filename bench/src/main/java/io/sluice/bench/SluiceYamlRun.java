@@ -36,8 +36,8 @@ final class SluiceYamlRun {
                 .parallelism(options.threads())
                 .formats(RecordFormats.standard()::get)
                 .listener(driver));
-        long nanos = driver.run(context, options.batches(), options.eventsPerBatch());
-        return captured.outcome(nanos, WINDOW_HOW);
+        BatchDriver.Times times = driver.run(context, options.batches(), options.eventsPerBatch());
+        return captured.outcome(times, WINDOW_HOW);
     }
 
     static String yaml() {

@@ -34,7 +34,7 @@ class BenchMainTest {
         Outcome expected = Reference.compute(20_000, 10);
         java.util.Map<String, Long> wrong = new java.util.HashMap<>(expected.occupancy());
         wrong.merge("bus-0042", 1L, Long::sum);
-        Outcome off = new Outcome(1, wrong, expected.alertsPerBatch(), expected.lineWindow(), "test");
+        Outcome off = new Outcome(1, 1, wrong, expected.alertsPerBatch(), expected.lineWindow(), "test");
 
         assertThat(Reference.mismatch(expected, expected, 20_000)).isNull();
         assertThat(Reference.mismatch(expected, off, 20_000)).contains("final occupancies differ");
