@@ -45,11 +45,16 @@ public final class MapWithStateNode<K, V, S, M> extends Node<MapWithStateNode.Re
     private final long timeoutMillis;
     private final int partitions;
     private final List<StateStore<K, Timed<S>>> stores;
+    private final Map<K, S> initialState;
+    private volatile boolean initialLoaded;
     private boolean snapshots;
 
-    /** @param timeoutMillis idle timeout, or 0 for none */
+    /**
+     * @param timeoutMillis idle timeout, or 0 for none
+     * @param initialState  state the keys start with, loaded with the first batch
+     */
     public MapWithStateNode(Node<KeyValue<K, V>> parent, MappingFunction<K, V, S, M> function, long timeoutMillis,
-            int partitions) {
+            int partitions, Map<K, S> initialState) {
         super(parent.graph(), "map-with-state", List.of(parent));
         if (partitions < 1) {
             throw new IllegalArgumentException("partitions must be at least 1: " + partitions);
@@ -59,6 +64,7 @@ public final class MapWithStateNode<K, V, S, M> extends Node<MapWithStateNode.Re
         this.timeoutMillis = timeoutMillis;
         this.partitions = partitions;
         this.stores = InMemoryStateStore.perPartition(partitions);
+        this.initialState = Map.copyOf(initialState);
     }
 
     /** Makes every batch also list each key's state; only before start. */
@@ -77,14 +83,27 @@ public final class MapWithStateNode<K, V, S, M> extends Node<MapWithStateNode.Re
         long now = run.batch().time().toEpochMilli();
         List<Bucketer<K, V>> bucketers = Shuffle.mapSide(parent.partitions(run), run.pool(),
                 () -> new Bucketer<>(partitions));
-        return Shuffle.reduceSide(partitions, run.pool(), r -> List.of(process(run, r, now, bucketers)));
+        boolean loadInitial = !initialLoaded && !initialState.isEmpty();
+        if (loadInitial) {
+            run.onCommit(() -> initialLoaded = true);
+        }
+        return Shuffle.reduceSide(partitions, run.pool(), r -> List.of(process(run, r, now, bucketers, loadInitial)));
     }
 
-    private Result<K, S, M> process(BatchRun run, int r, long now, List<Bucketer<K, V>> bucketers) {
+    private Result<K, S, M> process(BatchRun run, int r, long now, List<Bucketer<K, V>> bucketers,
+            boolean loadInitial) {
         StateStore<K, Timed<S>> store = stores.get(r);
         StateUpdate<K, Timed<S>> staged = store.begin();
         List<M> mapped = new ArrayList<>();
-        Set<K> active = new HashSet<>();
+        Set<K> active = new java.util.LinkedHashSet<>();
+        if (loadInitial) {
+            initialState.forEach((key, state) -> {
+                if (HashPartitioner.partition(key, partitions) == r) {
+                    staged.put(key, new Timed<>(state, now));
+                    active.add(key);
+                }
+            });
+        }
         for (Bucketer<K, V> b : bucketers) {
             for (KeyValue<K, V> kv : b.bucket(r)) {
                 Timed<S> current = staged.get(kv.key());

@@ -250,7 +250,8 @@ public final class PairDStream<K, V> extends DStream<KeyValue<K, V>> {
         Objects.requireNonNull(spec, "spec");
         int partitions = spec.numPartitions() > 0 ? spec.numPartitions() : context.shufflePartitions();
         long timeout = spec.timeout().map(Duration::toMillis).orElse(0L);
-        return new MapWithStateDStream<>(context, new MapWithStateNode<>(node, spec.function(), timeout, partitions));
+        return new MapWithStateDStream<>(context, new MapWithStateNode<>(node, spec.function(), timeout, partitions,
+                spec.initialState()));
     }
 
     private static <A, B> List<Joined<A, B>> cross(List<A> left, List<B> right) {

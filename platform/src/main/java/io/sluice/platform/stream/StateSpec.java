@@ -1,12 +1,14 @@
 package io.sluice.platform.stream;
 
 import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
 /**
  * What {@link PairDStream#mapWithState} does, like Spark's {@code StateSpec}: the mapping function,
- * an optional idle timeout, and the number of state partitions. Immutable; each setter returns a
+ * an optional idle timeout, the number of state partitions and an optional initial state. Immutable; each setter returns a
  * new spec.
  *
  * <pre>{@code
@@ -26,15 +28,32 @@ public final class StateSpec<K, V, S, M> {
     private final MappingFunction<K, V, S, M> function;
     private final Duration timeout;
     private final int partitions;
+    private final Map<K, S> initialState;
 
-    private StateSpec(MappingFunction<K, V, S, M> function, Duration timeout, int partitions) {
+    private StateSpec(MappingFunction<K, V, S, M> function, Duration timeout, int partitions, Map<K, S> initialState) {
         this.function = Objects.requireNonNull(function, "function");
         this.timeout = timeout;
         this.partitions = partitions;
+        this.initialState = initialState;
     }
 
     public static <K, V, S, M> StateSpec<K, V, S, M> function(MappingFunction<K, V, S, M> function) {
-        return new StateSpec<>(function, null, 0);
+        return new StateSpec<>(function, null, 0, Map.of());
+    }
+
+    /**
+     * The state keys start with, as of the first batch (which counts as their last activity for
+     * the timeout). Keys and states must not be {@code null}; the map is copied.
+     */
+    public StateSpec<K, V, S, M> initialState(Map<K, S> states) {
+        Map<K, S> copy = new LinkedHashMap<>();
+        states.forEach((k, s) -> copy.put(Objects.requireNonNull(k, "key"), Objects.requireNonNull(s, "state")));
+        return new StateSpec<>(function, timeout, partitions, java.util.Collections.unmodifiableMap(copy));
+    }
+
+    /** The state keys start with; empty by default. */
+    public Map<K, S> initialState() {
+        return initialState;
     }
 
     /**
@@ -47,7 +66,7 @@ public final class StateSpec<K, V, S, M> {
         if (idle.isNegative() || idle.isZero()) {
             throw new IllegalArgumentException("the state timeout must be positive: " + idle);
         }
-        return new StateSpec<>(function, idle, partitions);
+        return new StateSpec<>(function, idle, partitions, initialState);
     }
 
     /** State partitions; default the context's shuffle partitions. */
@@ -55,7 +74,7 @@ public final class StateSpec<K, V, S, M> {
         if (count < 1) {
             throw new IllegalArgumentException("numPartitions must be at least 1: " + count);
         }
-        return new StateSpec<>(function, timeout, count);
+        return new StateSpec<>(function, timeout, count, initialState);
     }
 
     public MappingFunction<K, V, S, M> function() {

@@ -151,4 +151,25 @@ class MapWithStateTest {
             assertThat(snapshots.get(3L)).containsExactly("(a,6)", "(b,2)");
         }
     }
+
+    @Test
+    void theInitialStateIsThereFromTheFirstBatch() {
+        try (TestPipeline p = new TestPipeline(2, 3)) {
+            Map<Long, List<String>> mapped = new ConcurrentHashMap<>();
+            Map<Long, List<String>> snapshots = new ConcurrentHashMap<>();
+            MapWithStateDStream<String, Integer, Integer, String> out = PairDStream.of(p.ctx.queueStream("in",
+                            new ConcurrentLinkedQueue<>(List.of(List.of(KeyValue.of("a", 1)), List.of(KeyValue.of("c", 2))))))
+                    .mapWithState(StateSpec.function(SUM).initialState(Map.of("a", 10, "b", 5))
+                            .timeout(Duration.ofSeconds(2)));
+            out.foreachBatch((b, e) -> mapped.put(b.id(), e.stream().sorted().toList()));
+            out.stateSnapshots().foreachBatch((b, e) -> snapshots.put(b.id(),
+                    e.stream().map(Object::toString).sorted().toList()));
+            p.ctx.start();
+            p.runBatches(5);
+            assertThat(new TreeMap<>(mapped)).containsExactly(Map.entry(1L, List.of("a=11")), Map.entry(2L, List.of("c=2")),
+                    Map.entry(3L, List.of()), Map.entry(4L, List.of("a timed out at 11", "b timed out at 5")),
+                    Map.entry(5L, List.of("c timed out at 2")));
+            assertThat(snapshots.get(1L)).containsExactly("(a,11)", "(b,5)");
+        }
+    }
 }
