@@ -242,11 +242,14 @@ class XStreamReceiverTest {
 
             clock.advance(Duration.ofSeconds(19));
             await().during(Duration.ofMillis(300)).atMost(DEADLINE).until(() -> hanging.connections() == 1);
-            clock.advance(Duration.ofSeconds(1));
-
-            await().atMost(DEADLINE).until(() -> ctx.stored.size() == 2);
+            // A second more reaches the timeout, unless the last data's time was read after the advance above (a
+            // loaded machine): then more is needed, so keep moving time on until the reconnect delivers.
+            await().atMost(DEADLINE).pollInterval(Duration.ofMillis(100)).until(() -> {
+                clock.advance(Duration.ofSeconds(1));
+                return ctx.stored.size() == 2;
+            });
             assertThat(ctx.stored).extracting((Record r) -> r.get("id")).containsExactly("1", "2");
-            assertThat(ctx.count("stalls")).isEqualTo(1);
+            assertThat(ctx.count("stalls")).isPositive();
             assertThat(hanging.connections()).isEqualTo(2);
             assertThat(pause.delays).isEmpty();
             receiver.stop();
