@@ -19,8 +19,9 @@ final class FlatJsonDecoder {
     private static final int MAX_CACHED_LENGTH = 16;
     private static final int MAX_DIGITS = 18;
 
-    private final AsciiCache names = new AsciiCache(1 << 10);
-    private final AsciiCache strings = new AsciiCache(1 << 14);
+    /** Names are interned: lookups by a constant such as {@code record.get("bus")} then match by identity. */
+    private final AsciiCache names = new AsciiCache(1 << 10, true);
+    private final AsciiCache strings = new AsciiCache(1 << 14, false);
 
     /** The record, or {@code null} when the input needs the full decoder. */
     Record decode(byte[] in) {
@@ -182,10 +183,12 @@ final class FlatJsonDecoder {
     private static final class AsciiCache {
         private final Entry[] slots;
         private final int mask;
+        private final boolean intern;
 
-        AsciiCache(int size) {
+        AsciiCache(int size, boolean intern) {
             this.slots = new Entry[size];
             this.mask = size - 1;
+            this.intern = intern;
         }
 
         String get(byte[] in, int from, int to) {
@@ -199,7 +202,8 @@ final class FlatJsonDecoder {
                 return e.value;
             }
             byte[] bytes = Arrays.copyOfRange(in, from, to);
-            String value = new String(bytes, StandardCharsets.ISO_8859_1);
+            String text = new String(bytes, StandardCharsets.ISO_8859_1);
+            String value = intern ? text.intern() : text;
             slots[slot] = new Entry(h, bytes, value);
             return value;
         }
