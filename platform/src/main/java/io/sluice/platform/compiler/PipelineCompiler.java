@@ -14,6 +14,8 @@ import io.sluice.platform.stream.DStream;
 import io.sluice.platform.stream.JoinType;
 import io.sluice.platform.stream.PairDStream;
 import io.sluice.platform.stream.RecordStream;
+import io.sluice.platform.stream.State;
+import io.sluice.platform.stream.StateSpec;
 import io.sluice.platform.stream.StreamingContext;
 import io.sluice.spi.BadRecordException;
 import io.sluice.spi.Record;
@@ -21,6 +23,7 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.BinaryOperator;
 
 /**
@@ -110,6 +113,7 @@ public final class PipelineCompiler {
                             stream = stream.union(built.get(other).stream());
                         }
                     }
+                    case MAP_WITH_STATE -> stream = mapWithState(stream, keyField, builtin);
                     case JOIN -> {
                         String with = builtin.config().get(BuiltinStep.WITH);
                         stream = stream.join(built.get(with).stream(),
@@ -142,6 +146,24 @@ public final class PipelineCompiler {
                 step.aggregations()) : null;
         return RecordStream.of(stream.map(aggregator::lift))
                 .reduceByKeyAndWindow(aggregator::combine, inverse, length(step), slide(step, stream));
+    }
+
+    /** Running aggregates per key, emitted per record; an expired key's last state once more. */
+    private static RecordStream mapWithState(RecordStream stream, String keyField, BuiltinStepDefinition step) {
+        Aggregator aggregator = new Aggregator(keyField, step.aggregations());
+        StateSpec<Object, Record, Record, Record> spec = StateSpec.function((Object key, Optional<Record> record,
+                State<Record> state) -> {
+            if (state.isTimingOut()) {
+                return state.get().toBuilder().field(BuiltinStep.EXPIRED_FIELD, true).build();
+            }
+            Record partial = aggregator.lift(record.orElseThrow());
+            Record next = state.exists() ? aggregator.combine(state.get(), partial) : partial;
+            state.update(next);
+            return next.toBuilder().field(BuiltinStep.EXPIRED_FIELD, false).build();
+        });
+        StateSpec<Object, Record, Record, Record> timed = step.config().find(BuiltinStep.TIMEOUT).map(spec::timeout)
+                .orElse(spec);
+        return RecordStream.of(stream.keyBy(Record::key).mapWithState(timed));
     }
 
     /** {@code total - leaving}, field by field, for sums and counts of the same key. */

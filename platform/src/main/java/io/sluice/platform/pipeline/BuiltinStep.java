@@ -28,11 +28,13 @@ import java.util.Optional;
  * - count-by-value-and-window: {field: word, length: 1m}
  * - union: [other-stream, a-source]              # this stream's records and theirs, per batch
  * - join: {with: payments, type: left}           # on record keys, per batch
+ *
+ * - map-with-state: {aggregations: {clicks: "count()"}, timeout: 30m}  # per record, its key's new state
  * }</pre>
  *
  * Window lengths and slides must be multiples of the batch interval (the slide defaults to the
- * stream's own: the batch interval unless windowed before). {@code map-with-state} is Java-only in
- * pipeline files v1.
+ * stream's own: the batch interval unless windowed before). Pipeline files give
+ * {@code map-with-state} running aggregates as the state; any other function is Java-only.
  *
  * A built-in step type takes precedence over an operator plugin of the same type name.
  */
@@ -44,6 +46,10 @@ public enum BuiltinStep {
             + "the key plus one field per aggregation."),
     UPDATE_STATE("update-state", "Keeps running per-key aggregates across batches; every batch emits the "
             + "state of every key seen so far: the key plus one field per aggregation."),
+    MAP_WITH_STATE("map-with-state", "Keeps running per-key aggregates (Spark's mapWithState): for each record, "
+            + "its key's aggregates are updated and emitted (the key, one field per aggregation, and expired: false); "
+            + "keys without records are not emitted. With a timeout, a key idle for longer emits its last state "
+            + "once more with expired: true and is forgotten."),
     WINDOW("window", "Every slide, the records of the last window length (Spark's window): later steps, "
             + "joins and sinks of this stream see whole windows, and run once per slide."),
     REDUCE_BY_KEY_AND_WINDOW("reduce-by-key-and-window", "Every slide, per key, aggregates the records of the "
@@ -143,6 +149,17 @@ public enum BuiltinStep {
             .example("payment_")
             .build();
 
+    /** {@code map-with-state}: how long a key may stay without records. */
+    public static final ConfigKey<Duration> TIMEOUT = ConfigKey.duration("timeout")
+            .description("How long a key may receive no records before it expires (measured on batch times); "
+                    + "by default keys never expire.")
+            .example("30m")
+            .validate(Validators.positive())
+            .build();
+
+    /** Output field of {@code map-with-state}: whether the record is a key's last, because it expired. */
+    public static final String EXPIRED_FIELD = "expired";
+
     /** Output field of the counting steps. */
     public static final String COUNT_FIELD = "count";
 
@@ -154,6 +171,7 @@ public enum BuiltinStep {
     private static final ConfigSpec COUNT_BY_VALUE_SPEC = ConfigSpec.of(VALUE_FIELD).withShorthand(VALUE_FIELD);
     private static final ConfigSpec COUNT_BY_VALUE_AND_WINDOW_SPEC = ConfigSpec.of(VALUE_FIELD, LENGTH, SLIDE);
     private static final ConfigSpec UNION_SPEC = ConfigSpec.of(STREAMS).withShorthand(STREAMS);
+    private static final ConfigSpec STATE_SPEC = ConfigSpec.of(AGGREGATIONS, TIMEOUT).withShorthand(AGGREGATIONS);
     private static final ConfigSpec JOIN_SPEC = ConfigSpec.of(WITH, JOIN_TYPE, PREFIX).withShorthand(WITH);
 
     private final String type;
@@ -184,6 +202,7 @@ public enum BuiltinStep {
             case COUNT_BY_VALUE_AND_WINDOW -> COUNT_BY_VALUE_AND_WINDOW_SPEC;
             case UNION -> UNION_SPEC;
             case JOIN -> JOIN_SPEC;
+            case MAP_WITH_STATE -> STATE_SPEC;
         };
     }
 

@@ -27,7 +27,7 @@ import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 
 /**
- * The windowed, union and join steps of a pipeline file, compiled and run on a manual clock, each
+ * The windowed, union, join and map-with-state steps of a pipeline file, compiled and run on a manual clock, each
  * sink's output against a plain computation over the scripts.
  */
 class PipelineCompilerTest {
@@ -121,7 +121,7 @@ class PipelineCompilerTest {
     }
 
     @Test
-    void windowUnionAndJoinStepsMatchAPlainComputation() throws Exception {
+    void windowUnionJoinAndStateStepsMatchAPlainComputation() throws Exception {
         ScriptedComponents out = run("windows-joins.yaml");
 
         assertThat(out.of("clicks-per-window")).isEqualTo(every(2,
@@ -186,6 +186,27 @@ class PipelineCompilerTest {
             }
             return rows;
         }));
-        assertThat(new TreeSet<>(out.collected.keySet())).hasSize(7);
+        Map<String, long[]> sessions = new LinkedHashMap<>();   // user -> n, total, last active batch
+        assertThat(out.of("user-sessions")).isEqualTo(every(1, id -> {
+            List<String> rows = new ArrayList<>();
+            for (Record click : batch(CLICKS, id)) {
+                long[] s = sessions.computeIfAbsent(click.getString("user"), u -> new long[3]);
+                s[0]++;
+                s[1] += click.getLong("amount");
+                s[2] = id;
+                rows.add(row("user", click.getString("user"), "n", s[0], "total", s[1], "expired", false));
+            }
+            sessions.entrySet().removeIf(e -> {
+                long[] s = e.getValue();
+                boolean expired = s[2] < id - 2;
+                if (expired) {
+                    rows.add(row("user", e.getKey(), "n", s[0], "total", s[1], "expired", true));
+                }
+                return expired;
+            });
+            return rows;
+        }));
+        assertThat(out.of("user-sessions").values()).anyMatch(rows -> rows.stream().anyMatch(r -> r.contains("expired=true")));
+        assertThat(new TreeSet<>(out.collected.keySet())).hasSize(8);
     }
 }

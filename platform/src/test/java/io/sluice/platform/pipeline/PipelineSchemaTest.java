@@ -119,7 +119,7 @@ class PipelineSchemaTest {
         JsonNode step = schema.at("/$defs/step");
         assertThat(step.get("maxProperties").asInt()).isEqualTo(1);
         assertThat(step.at("/propertyNames/enum").toString()).isEqualTo(
-                "[\"parse\",\"format\",\"key-by\",\"reduce-by-key\",\"update-state\",\"window\",\"reduce-by-key-and-window\",\"count-by-window\",\"count-by-value\",\"count-by-value-and-window\",\"union\",\"join\",\"filter\",\"map\"]");
+                "[\"parse\",\"format\",\"key-by\",\"reduce-by-key\",\"update-state\",\"map-with-state\",\"window\",\"reduce-by-key-and-window\",\"count-by-window\",\"count-by-value\",\"count-by-value-and-window\",\"union\",\"join\",\"filter\",\"map\"]");
         assertThat(schema.at("/$defs/step.parse/else/enum").toString()).isEqualTo("[\"json\",\"text\",\"bytes\"]");
         assertThat(schema.at("/$defs/step.parse/then/properties/format/examples/0").asString()).isEqualTo("json");
         assertThat(schema.at("/$defs/step.reduce-by-key/description").asString())
