@@ -1,8 +1,9 @@
 package io.sluice.connectors.flume;
 
-import io.netty.channel.DefaultEventLoopGroup;
 import io.netty.channel.EventLoopGroup;
-import io.netty.channel.nio.NioEventLoopGroup;
+import io.netty.channel.MultiThreadIoEventLoopGroup;
+import io.netty.channel.local.LocalIoHandler;
+import io.netty.channel.nio.NioIoHandler;
 import io.netty.util.concurrent.DefaultThreadFactory;
 import io.sluice.spi.ComponentContext;
 import io.sluice.spi.ConnectorException;
@@ -51,9 +52,13 @@ final class FlumeReceiver implements Receiver {
         deadlines = new StoreDeadlines(settings.maxStoreWait(), name);
         AvroSourceHandler handler = new AvroSourceHandler(context, new FlumeEventDecoder(context, settings), gate,
                 deadlines, settings.maxBatchSize());
-        EventLoopGroup boss = new NioEventLoopGroup(1, new DefaultThreadFactory("flume-" + name + "-accept"));
-        EventLoopGroup workers = new NioEventLoopGroup(2, new DefaultThreadFactory("flume-" + name + "-io"));
-        EventLoopGroup callers = new DefaultEventLoopGroup(CALLER_THREADS, new DefaultThreadFactory("flume-" + name + "-call"));
+        EventLoopGroup boss = new MultiThreadIoEventLoopGroup(1, new DefaultThreadFactory("flume-" + name + "-accept"),
+                NioIoHandler.newFactory());
+        EventLoopGroup workers = new MultiThreadIoEventLoopGroup(2, new DefaultThreadFactory("flume-" + name + "-io"),
+                NioIoHandler.newFactory());
+        // Avro runs each call on this group; the local transport's handler only runs tasks (no I/O).
+        EventLoopGroup callers = new MultiThreadIoEventLoopGroup(CALLER_THREADS,
+                new DefaultThreadFactory("flume-" + name + "-call"), LocalIoHandler.newFactory());
         groups = List.of(boss, workers, callers);
         InetSocketAddress address = new InetSocketAddress(settings.bind(), settings.port());
         try {

@@ -33,7 +33,7 @@ final class ServerChannelSetup implements Consumer<SocketChannel> {
         ChannelPipeline pipeline = channel.pipeline();
         if (deflate) {
             pipeline.addFirst("deflater", new JZlibEncoder(DEFLATE_LEVEL));
-            pipeline.addFirst("inflater", new JZlibDecoder());
+            pipeline.addFirst("inflater", new JZlibDecoder(0));   // 0: buffer bounded by the allocator, as before
         }
         if (tls != null) {
             SSLEngine engine = tls.createSSLEngine();
