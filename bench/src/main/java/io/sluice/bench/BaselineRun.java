@@ -8,6 +8,8 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import tools.jackson.core.json.JsonFactory;
+import tools.jackson.core.util.JsonRecyclerPools;
 import tools.jackson.databind.ObjectReader;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -20,8 +22,18 @@ import tools.jackson.databind.json.JsonMapper;
 final class BaselineRun {
     static final String MODE = "baseline";
 
-    /** One event as data-bound by Jackson. */
-    record Event(String bus, String line, long stop, long ts, long boarded, long alighted, long capacity) {
+    /**
+     * One event as data-bound by Jackson: a class with public fields, which Jackson fills as it reads
+     * (a record would go through its constructor, buffering the properties first).
+     */
+    public static final class Event {
+        public String bus;
+        public String line;
+        public long stop;
+        public long ts;
+        public long boarded;
+        public long alighted;
+        public long capacity;
     }
 
     /** One thread's share of a batch: per bus the delta and capacity, per line the event count. */
@@ -30,7 +42,9 @@ final class BaselineRun {
         final Map<String, Long> lines = new HashMap<>();
     }
 
-    private final ObjectReader reader = JsonMapper.builder().build().readerFor(Event.class);
+    /** Buffers recycled per thread: Jackson 3's default pool is a shared deque the two threads contend on. */
+    private final ObjectReader reader = JsonMapper.builder(JsonFactory.builder()
+            .recyclerPool(JsonRecyclerPools.threadLocalPool()).build()).build().readerFor(Event.class);
 
     Outcome run(BenchOptions options) throws InterruptedException {
         int threads = options.threads();
@@ -83,10 +97,10 @@ final class BaselineRun {
         Partial p = new Partial();
         for (int i = from; i < to; i++) {
             Event e = reader.readValue(lines[i]);
-            long[] dc = p.buses.computeIfAbsent(e.bus(), k -> new long[2]);
-            dc[0] += e.boarded() - e.alighted();
-            dc[1] = e.capacity();
-            p.lines.merge(e.line(), 1L, Long::sum);
+            long[] dc = p.buses.computeIfAbsent(e.bus, k -> new long[2]);
+            dc[0] += e.boarded - e.alighted;
+            dc[1] = e.capacity;
+            p.lines.merge(e.line, 1L, Long::sum);
         }
         return p;
     }

@@ -12,6 +12,7 @@ import tools.jackson.core.JsonToken;
 import tools.jackson.core.ObjectReadContext;
 import tools.jackson.core.ObjectWriteContext;
 import tools.jackson.core.json.JsonFactory;
+import tools.jackson.core.util.JsonRecyclerPools;
 
 /**
  * {@code json}: one JSON object per record. Decoding makes each property a field, in document
@@ -40,7 +41,8 @@ public final class JsonFormat implements RecordFormat {
     /** Output buffers above this size are not kept for the next record. */
     private static final int MAX_RETAINED_BUFFER = 64 * 1024;
 
-    private final JsonFactory factory = JsonFactory.builder().build();
+    /** Buffers recycled per thread: the default pool is one deque that the worker threads contend on. */
+    private final JsonFactory factory = JsonFactory.builder().recyclerPool(JsonRecyclerPools.threadLocalPool()).build();
     private final FlatJsonDecoder flat = new FlatJsonDecoder();
     private final ThreadLocal<Output> outputs = ThreadLocal.withInitial(Output::new);
 
