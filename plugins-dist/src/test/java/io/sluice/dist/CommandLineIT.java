@@ -34,11 +34,17 @@ class CommandLineIT {
     }
 
     @Test
-    void theExamplesAreValid() throws Exception {
-        Distribution.Run run = Distribution.sluice(work, Map.of(), Duration.ofMinutes(1),
-                "validate", Distribution.HOME.resolve("examples/bus-occupancy.yaml").toString());
+    void everyShippedExampleIsValid() throws Exception {
+        List<String> examples;
+        try (var files = Files.list(Distribution.HOME.resolve("examples"))) {
+            examples = files.map(Path::toString).filter(name -> name.endsWith(".yaml")).sorted().toList();
+        }
+        assertThat(examples).isNotEmpty();
+        List<String> args = new java.util.ArrayList<>(List.of("validate"));
+        args.addAll(examples);
+        Distribution.Run run = Distribution.sluice(work, Map.of(), Duration.ofMinutes(1), args.toArray(String[]::new));
         assertThat(run.exitCode()).as(run.err()).isZero();
-        assertThat(run.out()).contains("bus-occupancy.yaml: valid");
+        assertThat(run.out().lines().filter(l -> l.endsWith(": valid")).count()).isEqualTo(examples.size());
     }
 
     @Test
