@@ -87,6 +87,100 @@ final class Aggregator {
         return Optional.ofNullable(acc);
     }
 
+    /**
+     * {@code combineByKey}'s {@code create}: a mutable partial aggregate of one input record, which
+     * {@link #add} and {@link #merge} then change in place (no record per input record, no boxing of
+     * whole-number sums, counts, minima and maxima). {@link #toRecord} gives exactly the record
+     * {@link #lift} and {@link #combine} give for the same records in the same order.
+     *
+     * <pre>{@code
+     * pairs.combineByKey(agg::create, agg::add, agg::merge).map(kv -> agg.toRecord(kv.value()));
+     * }</pre>
+     */
+    Accumulator create(Record input) {
+        Accumulator acc = new Accumulator(input.key(), input.timestamp(), functions.length);
+        int[] in = inputIndexes(input.schema());
+        for (int i = 0; i < functions.length; i++) {
+            acc.set(i, initial(i, in[i] < 0 ? null : input.get(in[i]), input));
+        }
+        return acc;
+    }
+
+    /** {@code combineByKey}'s {@code mergeValue}: folds a later input record into {@code acc}. */
+    Accumulator add(Accumulator acc, Record input) {
+        int[] in = inputIndexes(input.schema());
+        acc.timestamp = Math.max(acc.timestamp, input.timestamp());
+        for (int i = 0; i < functions.length; i++) {
+            acc.fold(i, functions[i], initial(i, in[i] < 0 ? null : input.get(in[i]), input));
+        }
+        return acc;
+    }
+
+    /** {@code combineByKey}'s {@code mergeCombiners}: folds {@code later} into {@code earlier}. */
+    Accumulator merge(Accumulator earlier, Accumulator later) {
+        earlier.timestamp = Math.max(earlier.timestamp, later.timestamp);
+        for (int i = 0; i < functions.length; i++) {
+            earlier.fold(i, functions[i], later.get(i));
+        }
+        return earlier;
+    }
+
+    /** The partial aggregate as the record {@link #combine} would have made. */
+    Record toRecord(Accumulator acc) {
+        Object[] values = new Object[outSchema.size()];
+        values[0] = acc.key;
+        for (int i = 0; i < functions.length; i++) {
+            values[outIndex[i]] = acc.get(i);
+        }
+        return Record.builder().key(acc.key).timestamp(acc.timestamp).fields(outSchema, values).build();
+    }
+
+    /**
+     * One key's running aggregates: while an aggregation has seen only whole numbers its value is a
+     * primitive {@code long}; the first other value (a decimal, or any first/last value) keeps it
+     * as an object from then on, combined exactly as {@link Aggregator#combine} does.
+     */
+    static final class Accumulator {
+        private final Object key;
+        private long timestamp;
+        private final long[] longs;
+        private final Object[] objects;
+
+        private Accumulator(Object key, long timestamp, int size) {
+            this.key = key;
+            this.timestamp = timestamp;
+            this.longs = new long[size];
+            this.objects = new Object[size];
+        }
+
+        private void set(int i, Object value) {
+            if (value instanceof Long l && objects[i] == null) {
+                longs[i] = l;
+            } else {
+                objects[i] = value;
+            }
+        }
+
+        private Object get(int i) {
+            return objects[i] != null ? objects[i] : (Object) longs[i];
+        }
+
+        private void fold(int i, AggregateFunction function, Object later) {
+            if (objects[i] == null && later instanceof Long l) {
+                long earlier = longs[i];
+                switch (function) {
+                    case SUM, COUNT -> longs[i] = Math.addExact(earlier, l);
+                    case MIN -> longs[i] = Math.min(earlier, l);
+                    case MAX -> longs[i] = Math.max(earlier, l);
+                    case FIRST -> { }
+                    case LAST -> longs[i] = l;
+                }
+                return;
+            }
+            objects[i] = combine(function, get(i), later);
+        }
+    }
+
     /** Aggregation {@code i}'s value in a partial (by position when it has the output layout). */
     private Object partial(Record partial, int i) {
         return partial.schema() == outSchema ? partial.get(outIndex[i]) : partial.get(aggregations.get(i).outField());
