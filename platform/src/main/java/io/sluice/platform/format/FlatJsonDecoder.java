@@ -176,11 +176,14 @@ final class FlatJsonDecoder {
     }
 
     /**
-     * A direct-mapped cache of ASCII strings by their bytes: a hit returns the same instance (no
-     * allocation, and identity-equal keys downstream), a miss replaces the slot. Bounded whatever
-     * the data.
+     * A 4-way set-associative cache of ASCII strings by their bytes: a hit returns the same instance
+     * (no allocation, and identity-equal keys downstream); a miss fills a free way of its set, or
+     * replaces the last. Bounded whatever the data; a few thousand distinct values (bus ids) fit
+     * without evicting each other, which a direct-mapped table did not manage.
      */
     private static final class AsciiCache {
+        private static final int WAYS = 4;
+
         private final Entry[] slots;
         private final int mask;
         private final boolean intern;
@@ -196,15 +199,24 @@ final class FlatJsonDecoder {
             for (int i = from; i < to; i++) {
                 h = 31 * h + in[i];
             }
-            int slot = (h ^ (h >>> 16)) & mask;
-            Entry e = slots[slot];
-            if (e != null && e.hash == h && sameBytes(e.bytes, in, from, to)) {
-                return e.value;
+            int set = ((h * 0x9E3779B9) >>> 16) & mask & ~(WAYS - 1);
+            for (int way = 0; way < WAYS; way++) {
+                Entry e = slots[set + way];
+                if (e == null) {
+                    break;
+                }
+                if (e.hash == h && sameBytes(e.bytes, in, from, to)) {
+                    return e.value;
+                }
             }
             byte[] bytes = Arrays.copyOfRange(in, from, to);
             String text = new String(bytes, StandardCharsets.ISO_8859_1);
             String value = intern ? text.intern() : text;
-            slots[slot] = new Entry(h, bytes, value);
+            int way = 0;
+            while (way < WAYS - 1 && slots[set + way] != null) {
+                way++;
+            }
+            slots[set + way] = new Entry(h, bytes, value);   // the first free way, else the last
             return value;
         }
 
