@@ -10,7 +10,9 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * A HiveMQ CE broker (MQTT 3.1.1 and 5) in the test JVM, listening on 127.0.0.1 at a port the OS chose,
- * without usage statistics. In-memory persistence by default; with file persistence its sessions and
+ * without usage statistics, queueing up to a million messages per offline session (HiveMQ's default is
+ * 1,000, then it drops) and accepting 65,535 unacknowledged publishes per client (default 10). In-memory
+ * persistence by default; with file persistence its sessions and
  * queued messages survive {@link #restart()}.
  */
 final class EmbeddedBroker implements AutoCloseable {
@@ -33,6 +35,10 @@ final class EmbeddedBroker implements AutoCloseable {
                       <listeners>
                         <tcp-listener><port>%d</port><bind-address>127.0.0.1</bind-address></tcp-listener>
                       </listeners>
+                      <mqtt>
+                        <queued-messages><max-queue-size>1000000</max-queue-size></queued-messages>
+                        <receive-maximum><server-receive-maximum>65535</server-receive-maximum></receive-maximum>
+                      </mqtt>
                       <persistence><mode>%s</mode></persistence>
                       <anonymous-usage-statistics><enabled>false</enabled></anonymous-usage-statistics>
                     </hivemq>

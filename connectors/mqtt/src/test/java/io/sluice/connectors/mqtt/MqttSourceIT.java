@@ -116,11 +116,8 @@ class MqttSourceIT {
         Map<String, Object> config = Map.of("servers", List.of(broker.uri()), "client-id", "redeliver",
                 "topics", Map.of("r/#", "1"), "format", "text");
         CountDownLatch release = new CountDownLatch(1);
-        ReceivingPipeline first = new ReceivingPipeline("redeliver", config, 1, batch -> {
-            if (!batch.isEmpty()) {
-                awaitQuietly(release);
-            }
-        });
+        ReceivingPipeline first = new ReceivingPipeline("redeliver", config, 1,
+                batch -> holdUnlessEmpty(batch, release));
         first.start();
         try {
             publisher.publish("r/1", "m1", 1);
@@ -171,13 +168,14 @@ class MqttSourceIT {
         List<String> sent = IntStream.range(0, 200).mapToObj(i -> "s-" + i).toList();
         try (ReceivingPipeline a = new ReceivingPipeline("shared-a", one).start();
              ReceivingPipeline b = new ReceivingPipeline("shared-b", two).start()) {
-            sent.forEach(m -> publisher.publish("s/" + (m.hashCode() % 4), m, 1));
+            sent.forEach(m -> publisher.publish("s/" + Math.floorMod(m.hashCode(), 4), m, 1));
             await().atMost(DEADLINE).until(() -> a.records.size() + b.records.size() >= sent.size());
+            // Every message exactly once over both pipelines: as plain subscriptions each would get all 200.
+            // How the broker divides them is its policy (HiveMQ may hand a burst to one member), so it is not
+            // asserted.
             List<String> all = new ArrayList<>(a.payloadTexts());
             all.addAll(b.payloadTexts());
             assertThat(all).containsExactlyInAnyOrderElementsOf(sent);
-            assertThat(a.records).isNotEmpty();
-            assertThat(b.records).isNotEmpty();
         }
     }
 
@@ -208,6 +206,12 @@ class MqttSourceIT {
     private static Record byTopic(List<Record> records, String topic) {
         return records.stream().filter(r -> topic.equals(r.position())).findFirst()
                 .orElseThrow(() -> new AssertionError("no record from " + topic + " in " + records));
+    }
+
+    private static void holdUnlessEmpty(List<Record> batch, CountDownLatch latch) {
+        if (!batch.isEmpty()) {
+            awaitQuietly(latch);
+        }
     }
 
     private static void awaitQuietly(CountDownLatch latch) {
