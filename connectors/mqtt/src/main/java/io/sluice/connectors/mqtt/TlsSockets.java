@@ -53,7 +53,8 @@ final class TlsSockets {
         Path path = Path.of(file);
         try {
             return KeyStore.getInstance(path.toFile(), password.map(String::toCharArray).orElse(null));
-        } catch (IOException e) {
+        } catch (IOException | IllegalArgumentException e) {
+            // IllegalArgumentException: the file does not exist or is not a regular file.
             throw new ConnectorException("cannot read TLS store " + path + ": " + e.getMessage(), e);
         }
     }
