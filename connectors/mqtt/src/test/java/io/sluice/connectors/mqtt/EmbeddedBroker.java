@@ -18,22 +18,28 @@ import java.util.concurrent.TimeUnit;
 final class EmbeddedBroker implements AutoCloseable {
     private final Path dir;
     private final int port;
+    private final int webSocketPort;
     private EmbeddedHiveMQ hivemq;
 
-    private EmbeddedBroker(Path dir, int port) {
+    private EmbeddedBroker(Path dir, int port, int webSocketPort) {
         this.dir = dir;
         this.port = port;
+        this.webSocketPort = webSocketPort;
     }
 
     static EmbeddedBroker start(Path dir, boolean filePersistence) {
         try {
             int port = freePort();
+            int webSocketPort = freePort();
             Path conf = Files.createDirectories(dir.resolve("conf"));
             Files.writeString(conf.resolve("config.xml"), """
                     <?xml version="1.0"?>
                     <hivemq>
                       <listeners>
                         <tcp-listener><port>%d</port><bind-address>127.0.0.1</bind-address></tcp-listener>
+                        <websocket-listener>
+                          <port>%d</port><bind-address>127.0.0.1</bind-address><path>/mqtt</path>
+                        </websocket-listener>
                       </listeners>
                       <mqtt>
                         <queued-messages><max-queue-size>1000000</max-queue-size></queued-messages>
@@ -42,10 +48,10 @@ final class EmbeddedBroker implements AutoCloseable {
                       <persistence><mode>%s</mode></persistence>
                       <anonymous-usage-statistics><enabled>false</enabled></anonymous-usage-statistics>
                     </hivemq>
-                    """.formatted(port, filePersistence ? "file" : "in-memory"));
+                    """.formatted(port, webSocketPort, filePersistence ? "file" : "in-memory"));
             Files.createDirectories(dir.resolve("data"));
             Files.createDirectories(dir.resolve("extensions"));
-            EmbeddedBroker broker = new EmbeddedBroker(dir, port);
+            EmbeddedBroker broker = new EmbeddedBroker(dir, port, webSocketPort);
             broker.startBroker();
             return broker;
         } catch (IOException e) {
@@ -61,6 +67,11 @@ final class EmbeddedBroker implements AutoCloseable {
 
     String uri() {
         return "tcp://127.0.0.1:" + port;
+    }
+
+    /** The same broker over MQTT-over-WebSocket. */
+    String webSocketUri() {
+        return "ws://127.0.0.1:" + webSocketPort + "/mqtt";
     }
 
     /**

@@ -80,6 +80,17 @@ class MqttSourceIT {
     }
 
     @Test
+    void receivesOverWebSockets() throws Exception {
+        Map<String, Object> config = Map.of("servers", List.of(broker.webSocketUri()), "client-id", "websocket",
+                "topics", Map.of("ws/+", "1"), "format", "text");
+        try (ReceivingPipeline pipeline = new ReceivingPipeline("websocket", config).start()) {
+            publisher.publish("ws/1", "over a websocket", 1);
+            await().atMost(DEADLINE).until(() -> pipeline.records.size() == 1);
+            assertThat(pipeline.payloadTexts()).containsExactly("over a websocket");
+        }
+    }
+
+    @Test
     void badPayloadsAreReportedAndTheStreamGoesOn() throws Exception {
         Map<String, Object> json = Map.of("servers", List.of(broker.uri()), "client-id", "bad-json",
                 "topics", Map.of("bad/json", "1"), "max-payload-bytes", 64);
