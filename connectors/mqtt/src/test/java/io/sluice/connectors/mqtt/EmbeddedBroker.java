@@ -1,11 +1,14 @@
 package io.sluice.connectors.mqtt;
 
+import com.hivemq.embedded.EmbeddedExtension;
 import com.hivemq.embedded.EmbeddedHiveMQ;
+import com.hivemq.embedded.EmbeddedHiveMQBuilder;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -19,15 +22,22 @@ final class EmbeddedBroker implements AutoCloseable {
     private final Path dir;
     private final int port;
     private final int webSocketPort;
+    private final Optional<EmbeddedExtension> extension;
     private EmbeddedHiveMQ hivemq;
 
-    private EmbeddedBroker(Path dir, int port, int webSocketPort) {
+    private EmbeddedBroker(Path dir, int port, int webSocketPort, Optional<EmbeddedExtension> extension) {
+        this.extension = extension;
         this.dir = dir;
         this.port = port;
         this.webSocketPort = webSocketPort;
     }
 
     static EmbeddedBroker start(Path dir, boolean filePersistence) {
+        return start(dir, filePersistence, Optional.empty());
+    }
+
+    /** A broker running {@code extension} too (e.g. an authenticator). */
+    static EmbeddedBroker start(Path dir, boolean filePersistence, Optional<EmbeddedExtension> extension) {
         try {
             int port = freePort();
             int webSocketPort = freePort();
@@ -51,7 +61,7 @@ final class EmbeddedBroker implements AutoCloseable {
                     """.formatted(port, webSocketPort, filePersistence ? "file" : "in-memory"));
             Files.createDirectories(dir.resolve("data"));
             Files.createDirectories(dir.resolve("extensions"));
-            EmbeddedBroker broker = new EmbeddedBroker(dir, port, webSocketPort);
+            EmbeddedBroker broker = new EmbeddedBroker(dir, port, webSocketPort, extension);
             broker.startBroker();
             return broker;
         } catch (IOException e) {
@@ -79,11 +89,12 @@ final class EmbeddedBroker implements AutoCloseable {
      * stopped (its metrics are registered twice), and a restarted broker process is a new instance anyway.
      */
     void startBroker() {
-        hivemq = EmbeddedHiveMQ.builder()
+        EmbeddedHiveMQBuilder builder = EmbeddedHiveMQ.builder()
                 .withConfigurationFolder(dir.resolve("conf"))
                 .withDataFolder(dir.resolve("data"))
-                .withExtensionsFolder(dir.resolve("extensions"))
-                .build();
+                .withExtensionsFolder(dir.resolve("extensions"));
+        extension.ifPresent(builder::withEmbeddedExtension);
+        hivemq = builder.build();
         join(hivemq.start());
     }
 

@@ -16,6 +16,7 @@ final class ReceivingPipeline implements AutoCloseable {
     final StreamingContext context;
     final List<Record> records = new CopyOnWriteArrayList<>();
     final List<BadRecord> bad = new CopyOnWriteArrayList<>();
+    private boolean started;
 
     /**
      * @param config  the source's keys (servers, topics, ...) as a pipeline file would give them
@@ -49,6 +50,7 @@ final class ReceivingPipeline implements AutoCloseable {
 
     ReceivingPipeline start() {
         context.start();
+        started = true;
         return this;
     }
 
@@ -59,6 +61,8 @@ final class ReceivingPipeline implements AutoCloseable {
     @Override
     public void close() throws InterruptedException {
         context.stop(true);
-        context.awaitTermination(Duration.ofMinutes(1));
+        if (started) {
+            context.awaitTermination(Duration.ofMinutes(1));
+        }
     }
 }
