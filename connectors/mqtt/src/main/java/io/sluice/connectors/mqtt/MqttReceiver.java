@@ -70,6 +70,17 @@ final class MqttReceiver implements Receiver, BrokerConnection.Listener {
     @Override
     public void messageArrived(InboundMessage message) {
         arrived.increment();
+        try {
+            receive(message);
+        } catch (RuntimeException e) {
+            // Thrown into Paho, this would drop the connection; unacknowledged, the message comes back.
+            notAccepted.increment();
+            log.error("{}: the message on {} could not be handled; left unacknowledged for redelivery",
+                    context.componentName(), message.topic(), e);
+        }
+    }
+
+    private void receive(InboundMessage message) {
         ReceiverContext ctx = context;
         if (stopped || ctx.stopping()) {
             return;   // not acknowledged: the broker delivers it again to this session
@@ -97,12 +108,6 @@ final class MqttReceiver implements Receiver, BrokerConnection.Listener {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             notAccepted.increment();
-            return;
-        } catch (RuntimeException e) {
-            // Thrown into Paho, this would drop the connection; unacknowledged, the message comes back.
-            notAccepted.increment();
-            log.error("{}: storing the message on {} failed; left unacknowledged for redelivery",
-                    ctx.componentName(), message.topic(), e);
             return;
         } finally {
             storing = null;
