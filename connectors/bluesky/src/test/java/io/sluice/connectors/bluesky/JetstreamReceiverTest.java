@@ -56,8 +56,8 @@ class JetstreamReceiverTest {
                 .set(BlueskyJetstreamSourceFactory.WANTED_COLLECTIONS, List.of("app.bsky.feed.post", "app.bsky.feed.like"))
                 .set(BlueskyJetstreamSourceFactory.WANTED_DIDS, List.of("did:plc:alice", "did:plc:bob")).build());
 
-        await().atMost(DEADLINE).until(() -> ctx.stored.size() == 2);
-        Record post = ctx.stored.get(0);
+        await().atMost(DEADLINE).until(() -> ctx.stored().size() == 2);
+        Record post = ctx.stored().get(0);
         assertThat(post.fields()).containsEntry("did", "did:plc:alice").containsEntry("time_us", T0)
                 .containsEntry("kind", "commit").containsEntry("operation", "create")
                 .containsEntry("collection", "app.bsky.feed.post").containsEntry("rkey", "p1")
@@ -66,10 +66,10 @@ class JetstreamReceiverTest {
                 .containsEntry("created_at", "2024-11-23T19:26:39.000Z");
         assertThat(((Map<?, ?>) post.get("record")).get("$type")).isEqualTo("app.bsky.feed.post");
         assertThat(post.timestamp()).isEqualTo(T0 / 1000);
-        Record like = ctx.stored.get(1);
+        Record like = ctx.stored().get(1);
         assertThat(like.fields()).containsEntry("collection", "app.bsky.feed.like").doesNotContainKey("text");
         assertThat(ctx.count("identity_and_account_events")).isEqualTo(1);
-        assertThat(ctx.context.collectedErrors().raw()).extracting(e -> e.rawAsString()).containsExactly("{not json");
+        assertThat(ctx.context().collectedErrors().raw()).extracting(e -> e.rawAsString()).containsExactly("{not json");
         assertThat(peer.requests().get(0).getRawQuery()).isEqualTo("wantedCollections=app.bsky.feed.post"
                 + "&wantedCollections=app.bsky.feed.like&wantedDids=did%3Aplc%3Aalice&wantedDids=did%3Aplc%3Abob");
     }
@@ -86,9 +86,9 @@ class JetstreamReceiverTest {
         StoringReceiverContext ctx = start(config().set(BlueskyJetstreamSourceFactory.START_CURSOR, T0 - 60_000_000)
                 .set(BlueskyJetstreamSourceFactory.WANTED_COLLECTIONS, List.of()).build());
 
-        await().atMost(DEADLINE).until(() -> ctx.stored.size() == 3);
+        await().atMost(DEADLINE).until(() -> ctx.stored().size() == 3);
         await().atMost(DEADLINE).until(() -> ctx.count("repeats_dropped") == 2);
-        assertThat(ctx.stored).extracting(r -> r.get("rkey")).containsExactly("p1", "p2", "p3");
+        assertThat(ctx.stored()).extracting(r -> r.get("rkey")).containsExactly("p1", "p2", "p3");
         assertThat(peer.requests()).extracting(uri -> uri.getRawQuery())
                 .containsExactly("cursor=" + (T0 - 60_000_000), "cursor=" + (t2 - 5_000_000));
         assertThat(pause.delays).isEmpty();
@@ -110,7 +110,7 @@ class JetstreamReceiverTest {
 
         StoringReceiverContext ctx = start(config().build());
 
-        await().atMost(DEADLINE).until(() -> ctx.stored.size() == 1);
+        await().atMost(DEADLINE).until(() -> ctx.stored().size() == 1);
         assertThat(pause.delays).containsExactly(Duration.ofSeconds(1), Duration.ofSeconds(2));
         assertThat(peer.requests().get(2).getRawQuery()).doesNotContain("cursor");
     }
@@ -120,7 +120,7 @@ class JetstreamReceiverTest {
         peer = new JetstreamPeer(Script.send(false, Events.post(T0, "p1", "x")),
                 Script.send(false, Events.post(T0 + 1, "p2", "y")));
         StoringReceiverContext ctx = start(config().build());
-        await().atMost(DEADLINE).until(() -> ctx.stored.size() == 1);
+        await().atMost(DEADLINE).until(() -> ctx.stored().size() == 1);
 
         clock.advance(Duration.ofSeconds(59));
         await().during(Duration.ofMillis(300)).atMost(DEADLINE).until(() -> peer.requests().size() == 1);
@@ -128,7 +128,7 @@ class JetstreamReceiverTest {
         // loaded machine): then more is needed, so keep moving time on until the reconnect delivers.
         await().atMost(DEADLINE).pollInterval(Duration.ofMillis(100)).until(() -> {
             clock.advance(Duration.ofSeconds(1));
-            return ctx.stored.size() == 2;
+            return ctx.stored().size() == 2;
         });
         assertThat(ctx.count("stalls")).isPositive();
         assertThat(peer.requests().get(1).getRawQuery()).contains("cursor=" + (T0 - 5_000_000));

@@ -90,8 +90,8 @@ class MastodonReceiverTest {
 
         StoringReceiverContext ctx = start(config().set(MastodonSourceFactory.ACCESS_TOKEN, "tok").build());
 
-        await().atMost(DEADLINE).until(() -> ctx.stored.size() == 2);
-        Record first = ctx.stored.get(0);
+        await().atMost(DEADLINE).until(() -> ctx.stored().size() == 2);
+        Record first = ctx.stored().get(0);
         assertThat(first.fields()).containsEntry("id", "100").containsEntry("acct", "alice@example.social")
                 .containsEntry("text", "Hello & welcome #cats\n\nbye").containsEntry("tags", List.of("cats"))
                 .containsEntry("language", "en").containsEntry("url", "https://example.social/@alice/100")
@@ -99,10 +99,10 @@ class MastodonReceiverTest {
                 .containsEntry("created_at", "2024-11-23T19:26:40.000Z");
         assertThat(first.getString("html")).startsWith("<p>Hello &amp; welcome");
         assertThat(first.timestamp()).isEqualTo(1_732_390_000_000L);
-        assertThat(ctx.stored.get(1).fields()).containsEntry("event", "status.update").containsEntry("tags", List.of("dogs"));
+        assertThat(ctx.stored().get(1).fields()).containsEntry("event", "status.update").containsEntry("tags", List.of("dogs"));
         assertThat(ctx.count("deletes")).isEqualTo(1);
         assertThat(ctx.count("heartbeats")).isGreaterThanOrEqualTo(2);
-        assertThat(ctx.context.collectedErrors().raw()).extracting(e -> e.rawAsString()).containsExactly("{not json");
+        assertThat(ctx.context().collectedErrors().raw()).extracting(e -> e.rawAsString()).containsExactly("{not json");
         server.verify(getRequestedFor(urlPathEqualTo(PUBLIC)).withHeader("Authorization", equalTo("Bearer tok")));
     }
 
@@ -118,9 +118,9 @@ class MastodonReceiverTest {
 
         StoringReceiverContext ctx = start(config().build());
 
-        await().atMost(DEADLINE).until(() -> ctx.stored.size() == 5);
-        assertThat(ctx.stored).extracting(r -> r.get("id")).containsExactly("100", "101", "102", "103", "104");
-        assertThat(ctx.stored).extracting(r -> r.get("via")).containsExactly("stream", "stream", "catch-up", "catch-up", "stream");
+        await().atMost(DEADLINE).until(() -> ctx.stored().size() == 5);
+        assertThat(ctx.stored()).extracting(r -> r.get("id")).containsExactly("100", "101", "102", "103", "104");
+        assertThat(ctx.stored()).extracting(r -> r.get("via")).containsExactly("stream", "stream", "catch-up", "catch-up", "stream");
         LoggedRequest catchUp = requests("/api/v1/timelines/public").get(0);
         assertThat(catchUp.queryParameter("limit").values()).containsExactly("40");
         assertThat(ctx.count("statuses_caught_up")).isEqualTo(2);
@@ -137,7 +137,7 @@ class MastodonReceiverTest {
                 .set(MastodonSourceFactory.TAG, "rust").build());
 
         await().atMost(DEADLINE).until(() -> requests("/api/v1/timelines/tag/rust").size() == 1);
-        assertThat(ctx.stored).hasSize(1);
+        assertThat(ctx.stored()).hasSize(1);
         assertThat(requests("/api/v1/streaming/hashtag").get(0).queryParameter("tag").values()).containsExactly("rust");
         assertThat(requests("/api/v1/timelines/tag/rust").get(0).queryParameter("min_id").values()).containsExactly("5");
     }
@@ -176,7 +176,7 @@ class MastodonReceiverTest {
 
         StoringReceiverContext ctx = start(config().build());
 
-        await().atMost(DEADLINE).until(() -> ctx.stored.size() == 1);
+        await().atMost(DEADLINE).until(() -> ctx.stored().size() == 1);
         assertThat(pause.delays).containsExactly(Duration.ofSeconds(1), Duration.ofSeconds(2), Duration.ofSeconds(42));
     }
 
@@ -189,7 +189,7 @@ class MastodonReceiverTest {
                     .set(MastodonSourceFactory.STREAMING_URL, hanging.baseUrl())
                     .set(MastodonSourceFactory.CATCH_UP_PAGES, 0).build();
             StoringReceiverContext ctx = start(config);
-            await().atMost(DEADLINE).until(() -> ctx.stored.size() == 1);
+            await().atMost(DEADLINE).until(() -> ctx.stored().size() == 1);
 
             clock.advance(Duration.ofSeconds(44));
             await().during(Duration.ofMillis(300)).atMost(DEADLINE).until(() -> hanging.connections() == 1);
@@ -197,9 +197,9 @@ class MastodonReceiverTest {
             // loaded machine): then more is needed, so keep moving time on until the reconnect delivers.
             await().atMost(DEADLINE).pollInterval(Duration.ofMillis(100)).until(() -> {
                 clock.advance(Duration.ofSeconds(1));
-                return ctx.stored.size() == 2;
+                return ctx.stored().size() == 2;
             });
-            assertThat(ctx.stored).extracting(r -> r.get("id")).containsExactly("1", "2");
+            assertThat(ctx.stored()).extracting(r -> r.get("id")).containsExactly("1", "2");
             assertThat(ctx.count("stalls")).isPositive();
             receiver.stop();
         }

@@ -44,12 +44,12 @@ class Twitter4jPluginIT {
             Receiver receiver = ((ReceiverSource) factory.create(built)).createReceiver(ctx.componentContext());
             try {
                 receiver.start(ctx);
-                await().atMost(Duration.ofSeconds(30)).until(() -> ctx.stored.size() == 1);
+                await().atMost(Duration.ofSeconds(30)).until(() -> ctx.stored().size() == 1);
             } finally {
                 receiver.stop();
                 Thread.currentThread().setContextClassLoader(Twitter4jPluginIT.class.getClassLoader());
             }
-            assertThat(ctx.stored.get(0).get("hashtags")).isEqualTo(java.util.List.of("cats"));
+            assertThat(ctx.stored().get(0).get("hashtags")).isEqualTo(java.util.List.of("cats"));
         }
     }
 }

@@ -98,17 +98,17 @@ class Twitter4jReceiverTest {
 
         StoringReceiverContext ctx = start(config().set(Twitter4jSourceFactory.STREAM, "sample").build());
 
-        await().atMost(DEADLINE).until(() -> ctx.stored.size() == 2);
-        Record first = ctx.stored.get(0);
+        await().atMost(DEADLINE).until(() -> ctx.stored().size() == 2);
+        Record first = ctx.stored().get(0);
         assertThat(first.fields()).containsEntry("id", "1001").containsEntry("text", "#cats @bob https://t.co/x")
                 .containsEntry("user_id", "42").containsEntry("user_screen_name", "alice")
                 .containsEntry("created_at", "2024-11-23T19:26:40Z").containsEntry("lang", "en")
                 .containsEntry("hashtags", List.of("cats")).containsEntry("mentions", List.of("bob"))
                 .containsEntry("urls", List.of("https://example.org/a")).containsEntry("retweet", false);
         assertThat(first.timestamp()).isEqualTo(1_732_390_000_000L);
-        assertThat(ctx.stored.get(1).get("hashtags")).isEqualTo(List.of("dogs"));
+        assertThat(ctx.stored().get(1).get("hashtags")).isEqualTo(List.of("dogs"));
         await().atMost(DEADLINE).until(() -> ctx.count("deletion_notices") == 1);
-        assertThat(ctx.context.collectedErrors().raw()).hasSize(1);
+        assertThat(ctx.context().collectedErrors().raw()).hasSize(1);
         assertThat(requests(SAMPLE).get(0).getHeader("Authorization")).startsWith("OAuth ")
                 .contains("oauth_consumer_key=\"ck\"").contains("oauth_token=\"at\"");
     }
@@ -123,7 +123,7 @@ class Twitter4jReceiverTest {
                 .set(Twitter4jSourceFactory.LOCATIONS, List.of("-122.75,36.8,-121.75,37.8"))
                 .set(Twitter4jSourceFactory.LANGUAGE, List.of("en")).build());
 
-        await().atMost(DEADLINE).until(() -> ctx.stored.size() == 1);
+        await().atMost(DEADLINE).until(() -> ctx.stored().size() == 1);
         LoggedRequest request = requests(FILTER).get(0);
         assertThat(request.getMethod().getName()).isEqualTo("POST");
         String form = URLDecoder.decode(request.getBodyAsString(), StandardCharsets.UTF_8);
@@ -138,8 +138,8 @@ class Twitter4jReceiverTest {
 
         StoringReceiverContext ctx = start(config().set(Twitter4jSourceFactory.STREAM, "sample").build());
 
-        await().atMost(DEADLINE).until(() -> ctx.stored.size() == 3);
-        assertThat(ctx.stored).extracting(r -> r.get("id")).containsExactly("1", "2", "3");
+        await().atMost(DEADLINE).until(() -> ctx.stored().size() == 3);
+        assertThat(ctx.stored()).extracting(r -> r.get("id")).containsExactly("1", "2", "3");
         assertThat(ctx.count("connects")).isGreaterThanOrEqualTo(2);
     }
 

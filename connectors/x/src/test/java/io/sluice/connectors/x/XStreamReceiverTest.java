@@ -132,10 +132,10 @@ class XStreamReceiverTest {
 
         StoringReceiverContext ctx = start(config().build());
 
-        await().atMost(DEADLINE).until(() -> ctx.stored.size() == 2);
-        assertThat(ctx.stored).extracting(r -> r.get("id")).containsExactly("1", "2");
+        await().atMost(DEADLINE).until(() -> ctx.stored().size() == 2);
+        assertThat(ctx.stored()).extracting(r -> r.get("id")).containsExactly("1", "2");
         assertThat(ctx.count("keep_alives")).isEqualTo(2);
-        assertThat(ctx.context.collectedErrors().raw()).extracting(e -> e.rawAsString())
+        assertThat(ctx.context().collectedErrors().raw()).extracting(e -> e.rawAsString())
                 .containsExactly("{not json", "{\"meta\":{}}");
         assertThat(ctx.count("tweets_received")).isEqualTo(2);
     }
@@ -146,8 +146,8 @@ class XStreamReceiverTest {
 
         StoringReceiverContext ctx = start(config().set(XFilteredStreamSourceFactory.BACKFILL_MINUTES, 2).build());
 
-        await().atMost(DEADLINE).until(() -> ctx.stored.size() == 3);
-        assertThat(ctx.stored).extracting(r -> r.get("id")).containsExactly("1", "2", "3");
+        await().atMost(DEADLINE).until(() -> ctx.stored().size() == 3);
+        assertThat(ctx.stored()).extracting(r -> r.get("id")).containsExactly("1", "2", "3");
         assertThat(pause.delays).isEmpty();
         await().atMost(DEADLINE).until(() -> streamRequests().size() == 3);
         List<LoggedRequest> requests = streamRequests();
@@ -167,7 +167,7 @@ class XStreamReceiverTest {
 
         StoringReceiverContext ctx = start(config().build());
 
-        await().atMost(DEADLINE).until(() -> ctx.stored.size() == 1);
+        await().atMost(DEADLINE).until(() -> ctx.stored().size() == 1);
         // The JDK's client retries a GET once by itself when a pooled connection was reset, so some resets
         // may not reach the receiver; those that do back off 250 ms, 500 ms, ...
         List<Duration> delays = List.copyOf(pause.delays);
@@ -238,7 +238,7 @@ class XStreamReceiverTest {
                     .set(XFilteredStreamSourceFactory.BEARER_TOKEN, "secret-token")
                     .set(XFilteredStreamSourceFactory.BASE_URL, hanging.baseUrl()).build();
             StoringReceiverContext ctx = start(config, clock);
-            await().atMost(DEADLINE).until(() -> ctx.stored.size() == 1);
+            await().atMost(DEADLINE).until(() -> ctx.stored().size() == 1);
 
             clock.advance(Duration.ofSeconds(19));
             await().during(Duration.ofMillis(300)).atMost(DEADLINE).until(() -> hanging.connections() == 1);
@@ -246,9 +246,9 @@ class XStreamReceiverTest {
             // loaded machine): then more is needed, so keep moving time on until the reconnect delivers.
             await().atMost(DEADLINE).pollInterval(Duration.ofMillis(100)).until(() -> {
                 clock.advance(Duration.ofSeconds(1));
-                return ctx.stored.size() == 2;
+                return ctx.stored().size() == 2;
             });
-            assertThat(ctx.stored).extracting((Record r) -> r.get("id")).containsExactly("1", "2");
+            assertThat(ctx.stored()).extracting((Record r) -> r.get("id")).containsExactly("1", "2");
             assertThat(ctx.count("stalls")).isPositive();
             assertThat(hanging.connections()).isEqualTo(2);
             assertThat(pause.delays).isEmpty();
