@@ -46,20 +46,19 @@ public final class ReceiverSourceNode extends SourceNode<Record> {
     }
 
     /**
-     * Stops the receiver (once) and closes the buffer: from now on {@code store} is rejected, and
-     * what was stored stays pending for a last batch.
+     * Closes the buffer, then stops the receiver (once): from now on {@code store} is rejected —
+     * including calls blocked by backpressure, which wake up with a {@code RetriableException} so
+     * their records stay unacknowledged upstream and a receiver never hangs in {@code stop()} —
+     * and what was stored stays pending for a last batch.
      */
     public synchronized void stopReceiving() {
         if (stopped || buffer == null) {
             return;
         }
         stopped = true;
-        try {
-            if (started) {
-                receiver.stop();
-            }
-        } finally {
-            buffer.close();
+        buffer.close();
+        if (started) {
+            receiver.stop();
         }
     }
 

@@ -22,7 +22,8 @@ public interface Receiver {
 
     /**
      * Stops receiving: no {@code store} call may start after this returns. Unacknowledged input
-     * stays upstream to be redelivered.
+     * stays upstream to be redelivered. The platform rejects {@code store} calls (waking any that
+     * are blocked) before it calls this, so the receiver's own threads are free to finish.
      */
     void stop();
 }
