@@ -2,7 +2,6 @@ package io.sluice.platform.engine;
 
 import io.sluice.platform.stream.KeyValue;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -27,6 +26,8 @@ public final class CombineByKeyNode<K, V, C> extends Node<KeyValue<K, C>> {
     private final BiFunction<C, ? super V, C> mergeValue;
     private final BinaryOperator<C> mergeCombiners;
     private final int partitions;
+    /** The largest map-side bucket of the previous batch: the next batch's buckets start that large. */
+    private volatile int expectedBucketKeys;
 
     public CombineByKeyNode(Node<KeyValue<K, V>> parent, Function<? super V, ? extends C> create,
             BiFunction<C, ? super V, C> mergeValue, BinaryOperator<C> mergeCombiners, int partitions) {
@@ -48,13 +49,30 @@ public final class CombineByKeyNode<K, V, C> extends Node<KeyValue<K, C>> {
 
     @Override
     protected Partitions<KeyValue<K, C>> compute(BatchRun run) {
-        List<Combiner> combiners = Shuffle.mapSide(parent.partitions(run), run.pool(), Combiner::new);
+        int expected = expectedBucketKeys;
+        List<Combiner> combiners = Shuffle.mapSide(parent.partitions(run), run.pool(), () -> new Combiner(expected));
+        int largest = 0;
+        for (Combiner c : combiners) {
+            for (Map<K, C> bucket : c.buckets) {
+                largest = Math.max(largest, bucket == null ? 0 : bucket.size());
+            }
+        }
+        expectedBucketKeys = largest;
         return Shuffle.reduceSide(partitions, run.pool(), r -> {
-            Map<K, C> merged = new LinkedHashMap<>();
+            Map<K, C> merged = null;
             for (Combiner c : combiners) {
-                if (c.buckets[r] != null) {
-                    c.buckets[r].forEach((k, combined) -> merged.merge(k, combined, mergeCombiners));
+                Map<K, C> bucket = c.buckets[r];
+                if (bucket == null) {
+                    continue;
                 }
+                if (merged == null) {
+                    merged = bucket;
+                } else {
+                    mergeInto(merged, bucket);
+                }
+            }
+            if (merged == null) {
+                return new ArrayList<>(0);
             }
             List<KeyValue<K, C>> out = new ArrayList<>(merged.size());
             merged.forEach((k, combined) -> out.add(new KeyValue<>(k, combined)));
@@ -62,23 +80,39 @@ public final class CombineByKeyNode<K, V, C> extends Node<KeyValue<K, C>> {
         });
     }
 
+    private void mergeInto(Map<K, C> merged, Map<K, C> bucket) {
+        bucket.forEach((k, combined) -> merged.merge(k, combined, mergeCombiners));
+    }
+
     /** Map-side combiners of one input partition: one ordered map per output partition. */
     private final class Combiner implements Pipe<KeyValue<K, V>> {
         @SuppressWarnings({"unchecked", "rawtypes"})
         final Map<K, C>[] buckets = new Map[partitions];
+        private final int expectedKeys;
+
+        Combiner(int expectedKeys) {
+            this.expectedKeys = expectedKeys;
+        }
 
         @Override
         public void accept(KeyValue<K, V> kv) {
             int r = HashPartitioner.partition(kv.key(), partitions);
             Map<K, C> bucket = buckets[r];
             if (bucket == null) {
-                bucket = new LinkedHashMap<>();
+                bucket = Shuffle.newOrderedMap(expectedKeys);
                 buckets[r] = bucket;
             }
             V value = Objects.requireNonNull(kv.value(), "values of keyed steps must not be null");
-            C current = bucket.get(kv.key());
-            C next = current == null ? create.apply(value) : mergeValue.apply(current, value);
-            bucket.put(kv.key(), Objects.requireNonNull(next, "combiners must not be null"));
+            K key = kv.key();
+            C current = bucket.get(key);
+            if (current == null) {
+                bucket.put(key, Objects.requireNonNull(create.apply(value), "combiners must not be null"));
+                return;
+            }
+            C next = Objects.requireNonNull(mergeValue.apply(current, value), "combiners must not be null");
+            if (next != current) {
+                bucket.put(key, next); // a mutable combiner merged in place is already in the map
+            }
         }
 
         @Override

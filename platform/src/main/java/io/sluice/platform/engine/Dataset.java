@@ -38,19 +38,33 @@ public final class Dataset<T> implements Partitions<T> {
     }
 
     /** Pushes every partition of {@code input} on the pool and keeps the results, in partition order. */
-    @SuppressWarnings({"unchecked", "rawtypes"})
     public static <T> Dataset<T> collect(Partitions<T> input, WorkerPool pool) {
+        return collect(input, pool, 0);
+    }
+
+    /**
+     * As {@link #collect(Partitions, WorkerPool)}, each partition's list starting with room for
+     * {@code expectedSize} elements (e.g. the previous batch's largest partition), so big batches
+     * are not copied while their lists grow.
+     */
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    public static <T> Dataset<T> collect(Partitions<T> input, WorkerPool pool, int expectedSize) {
         if (input instanceof Dataset<T> dataset) {
             return dataset;
         }
         List<T>[] lists = new List[input.count()];
-        pool.forEach(lists.length, p -> lists[p] = collectPartition(input, p));
+        pool.forEach(lists.length, p -> lists[p] = collectPartition(input, p, expectedSize));
         return of(List.of(lists));
     }
 
     /** Pushes one partition of {@code input} into a new list; called on a worker thread. */
     public static <T> List<T> collectPartition(Partitions<T> input, int partition) {
-        List<T> list = new ArrayList<>();
+        return collectPartition(input, partition, 0);
+    }
+
+    /** As {@link #collectPartition(Partitions, int)}, into a list with room for {@code expectedSize} elements. */
+    public static <T> List<T> collectPartition(Partitions<T> input, int partition, int expectedSize) {
+        List<T> list = new ArrayList<>(Math.max(expectedSize, 10));
         input.push(partition, new Pipe<T>() {
             @Override
             public void accept(T element) {
@@ -75,6 +89,15 @@ public final class Dataset<T> implements Partitions<T> {
             out.accept(element);
         }
         out.end();
+    }
+
+    /** The number of elements in the largest partition. */
+    public int largestPartition() {
+        int largest = 0;
+        for (List<T> p : partitions) {
+            largest = Math.max(largest, p.size());
+        }
+        return largest;
     }
 
     public List<T> partition(int index) {

@@ -27,6 +27,8 @@ public abstract class Node<T> {
     private String name;
     private int consumers;
     private ErrorReporter errors;
+    /** The largest partition of this node's last materialized dataset: how big the next one's lists start. */
+    private int expectedPartitionSize;
 
     /**
      * Registers the node with {@code graph}.
@@ -101,7 +103,11 @@ public abstract class Node<T> {
 
     /** This node's result in the batch of {@code run}, materialized and remembered for the batch. */
     public final Dataset<T> dataset(BatchRun run) {
-        return run.memo(this, () -> Dataset.collect(compute(run), run.pool()));
+        return run.memo(this, () -> {
+            Dataset<T> dataset = Dataset.collect(compute(run), run.pool(), expectedPartitionSize);
+            expectedPartitionSize = dataset.largestPartition();
+            return dataset;
+        });
     }
 
     /**

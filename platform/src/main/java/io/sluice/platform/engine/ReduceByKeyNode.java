@@ -2,7 +2,6 @@ package io.sluice.platform.engine;
 
 import io.sluice.platform.stream.KeyValue;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.BinaryOperator;
@@ -19,6 +18,8 @@ public final class ReduceByKeyNode<K, V> extends Node<KeyValue<K, V>> {
     private final Node<KeyValue<K, V>> parent;
     private final BinaryOperator<V> reduce;
     private final int partitions;
+    /** The largest map-side bucket of the previous batch: the next batch's buckets start that large. */
+    private volatile int expectedBucketKeys;
 
     public ReduceByKeyNode(Node<KeyValue<K, V>> parent, BinaryOperator<V> reduce, int partitions) {
         super(parent.graph(), "reduce-by-key", List.of(parent));
@@ -37,7 +38,15 @@ public final class ReduceByKeyNode<K, V> extends Node<KeyValue<K, V>> {
 
     @Override
     protected Partitions<KeyValue<K, V>> compute(BatchRun run) {
-        List<Combiner> combiners = Shuffle.mapSide(parent.partitions(run), run.pool(), Combiner::new);
+        int expected = expectedBucketKeys;
+        List<Combiner> combiners = Shuffle.mapSide(parent.partitions(run), run.pool(), () -> new Combiner(expected));
+        int largest = 0;
+        for (Combiner c : combiners) {
+            for (Map<K, V> bucket : c.buckets) {
+                largest = Math.max(largest, bucket == null ? 0 : bucket.size());
+            }
+        }
+        expectedBucketKeys = largest;
         return Shuffle.reduceSide(partitions, run.pool(), r -> {
             Map<K, V> merged = null;
             for (Combiner c : combiners) {
@@ -67,13 +76,18 @@ public final class ReduceByKeyNode<K, V> extends Node<KeyValue<K, V>> {
     private final class Combiner implements Pipe<KeyValue<K, V>> {
         @SuppressWarnings({"unchecked", "rawtypes"})
         final Map<K, V>[] buckets = new Map[partitions];
+        private final int expectedKeys;
+
+        Combiner(int expectedKeys) {
+            this.expectedKeys = expectedKeys;
+        }
 
         @Override
         public void accept(KeyValue<K, V> kv) {
             int r = HashPartitioner.partition(kv.key(), partitions);
             Map<K, V> bucket = buckets[r];
             if (bucket == null) {
-                bucket = new LinkedHashMap<>();
+                bucket = Shuffle.newOrderedMap(expectedKeys);
                 buckets[r] = bucket;
             }
             bucket.merge(kv.key(), kv.value(), reduce);

@@ -2,7 +2,9 @@ package io.sluice.platform.engine;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.function.IntFunction;
 import java.util.function.Supplier;
 
@@ -28,6 +30,14 @@ public final class Shuffle {
         @SuppressWarnings("unchecked")
         List<C> list = (List<C>) (List<?>) Arrays.asList(collectors);
         return list;
+    }
+
+    /**
+     * An insertion-ordered map that holds {@code expectedKeys} keys without rehashing (keyed steps
+     * size their buckets from the previous batch, as key sets change slowly between batches).
+     */
+    public static <K, V> Map<K, V> newOrderedMap(int expectedKeys) {
+        return new LinkedHashMap<>(expectedKeys <= 0 ? 16 : (int) Math.min(1 << 30, expectedKeys * 4L / 3 + 1));
     }
 
     /** Computes every output partition in parallel. */
