@@ -127,12 +127,20 @@ final class Aggregator {
 
     /** The partial aggregate as the record {@link #combine} would have made. */
     Record toRecord(Accumulator acc) {
+        return toRecord(acc.key, acc);
+    }
+
+    /**
+     * The partial aggregate as a record of {@code key}: for accumulators made from records whose
+     * key was not yet set (the key travels beside them, as in {@code keyBy(...).combineByKey(...)}).
+     */
+    Record toRecord(Object key, Accumulator acc) {
         Object[] values = new Object[outSchema.size()];
-        values[0] = acc.key;
+        values[0] = key;
         for (int i = 0; i < functions.length; i++) {
             values[outIndex[i]] = acc.get(i);
         }
-        return Record.builder().key(acc.key).timestamp(acc.timestamp).fields(outSchema, values).build();
+        return Record.builder().key(key).timestamp(acc.timestamp).fields(outSchema, values).build();
     }
 
     /**

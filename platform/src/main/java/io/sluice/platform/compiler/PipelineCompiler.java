@@ -72,7 +72,9 @@ public final class PipelineCompiler {
     private static Built applySteps(Built input, StreamDefinition definition, Map<String, Built> built) {
         RecordStream stream = input.stream();
         String keyField = input.keyField();
-        for (StepDefinition step : definition.steps()) {
+        List<StepDefinition> steps = definition.steps();
+        for (int i = 0; i < steps.size(); i++) {
+            StepDefinition step = steps.get(i);
             if (step instanceof OperatorStepDefinition op) {
                 stream = stream.apply(op.path(), op.component().factory(), op.config());
             } else if (step instanceof BuiltinStepDefinition builtin) {
@@ -82,12 +84,16 @@ public final class PipelineCompiler {
                     case FORMAT -> stream = stream.format(builtin.config().get(BuiltinStep.RECORD_FORMAT));
                     case KEY_BY -> {
                         keyField = builtin.config().get(BuiltinStep.FIELD);
-                        stream = stream.keyByField(keyField);
+                        BuiltinStepDefinition next = reduceByKeyAt(steps, i + 1);
+                        if (next != null) {
+                            stream = reduceByField(stream, keyField, next);
+                            i++;
+                        } else {
+                            stream = stream.keyByField(keyField);
+                        }
                     }
-                    case REDUCE_BY_KEY -> {
-                        Aggregator aggregator = new Aggregator(keyField, builtin.aggregations());
-                        stream = RecordStream.of(stream.map(aggregator::lift)).reduceByKey(aggregator::combine);
-                    }
+                    case REDUCE_BY_KEY -> stream = reduce(stream.keyBy(Record::key),
+                            new Aggregator(keyField, builtin.aggregations()));
                     case UPDATE_STATE -> {
                         Aggregator aggregator = new Aggregator(keyField, builtin.aggregations());
                         stream = stream.updateStateByKey(aggregator::update);
@@ -124,6 +130,35 @@ public final class PipelineCompiler {
             }
         }
         return new Built(stream.named("streams." + definition.name()), keyField);
+    }
+
+    /** The {@code reduce-by-key} step at {@code index}, or {@code null} if there is none there. */
+    private static BuiltinStepDefinition reduceByKeyAt(List<StepDefinition> steps, int index) {
+        return index < steps.size() && steps.get(index) instanceof BuiltinStepDefinition b
+                && b.step() == BuiltinStep.REDUCE_BY_KEY ? b : null;
+    }
+
+    /**
+     * {@code key-by: field} then {@code reduce-by-key} in one pass: each record is paired with its
+     * field's value and folded into a per-key accumulator, without a keyed copy of the record or a
+     * record per partial aggregate. Same records and errors as the two steps one after the other.
+     */
+    private static RecordStream reduceByField(RecordStream stream, String field, BuiltinStepDefinition step) {
+        PairDStream<Object, Record> keyed = stream.keyBy(record -> {
+            Object key = record.get(field);
+            if (key == null) {
+                throw new BadRecordException("no value in field '" + field + "' to key by");
+            }
+            return key;
+        });
+        keyed.named(keyed.name().replace("map-to-pair", "key-by")); // bad records are reported as key-by's
+        return reduce(keyed, new Aggregator(field, step.aggregations()));
+    }
+
+    /** Per batch and key, the aggregates of the records, as one record carrying the key. */
+    private static RecordStream reduce(PairDStream<Object, Record> keyed, Aggregator aggregator) {
+        return RecordStream.of(keyed.combineByKey(aggregator::create, aggregator::add, aggregator::merge)
+                .map(kv -> aggregator.toRecord(kv.key(), kv.value())));
     }
 
     private static Duration length(BuiltinStepDefinition step) {
