@@ -106,6 +106,18 @@ final class Aggregator {
         return acc;
     }
 
+    /**
+     * Throws the {@link BadRecordException} {@link #lift} would throw for {@code input} (a missing
+     * input field, a sum of something not a number), so a step before {@link #create}/{@link #add}
+     * can report and drop the record instead of failing the batch in the middle of a fold.
+     */
+    void check(Record input) {
+        int[] in = inputIndexes(input.schema());
+        for (int i = 0; i < functions.length; i++) {
+            initial(i, in[i] < 0 ? null : input.get(in[i]), input);
+        }
+    }
+
     /** {@code combineByKey}'s {@code mergeValue}: folds a later input record into {@code acc}. */
     Accumulator add(Accumulator acc, Record input) {
         int[] in = inputIndexes(input.schema());

@@ -86,20 +86,23 @@ public final class PipelineCompiler {
                         keyField = builtin.config().get(BuiltinStep.FIELD);
                         BuiltinStepDefinition next = reduceByKeyAt(steps, i + 1);
                         if (next != null) {
-                            stream = reduceByField(stream, keyField, next);
+                            stream = next.step() == BuiltinStep.REDUCE_BY_KEY ? reduceByField(stream, keyField, next)
+                                    : reduceByKeyAndWindow(stream, keyField, keyField, next);
                             i++;
                         } else {
                             stream = stream.keyByField(keyField);
                         }
                     }
-                    case REDUCE_BY_KEY -> stream = reduce(stream.keyBy(Record::key),
-                            new Aggregator(keyField, builtin.aggregations()));
+                    case REDUCE_BY_KEY -> {
+                        Aggregator aggregator = new Aggregator(keyField, builtin.aggregations());
+                        stream = reduce(keyed(stream, null, aggregator), aggregator);
+                    }
                     case UPDATE_STATE -> {
                         Aggregator aggregator = new Aggregator(keyField, builtin.aggregations());
                         stream = stream.updateStateByKey(aggregator::update);
                     }
                     case WINDOW -> stream = stream.window(length(builtin), slide(builtin, stream));
-                    case REDUCE_BY_KEY_AND_WINDOW -> stream = reduceByKeyAndWindow(stream, keyField, builtin);
+                    case REDUCE_BY_KEY_AND_WINDOW -> stream = reduceByKeyAndWindow(stream, null, keyField, builtin);
                     case COUNT_BY_WINDOW -> stream = RecordStream.of(stream
                             .countByWindow(length(builtin), slide(builtin, stream))
                             .map(n -> Record.builder().field(BuiltinStep.COUNT_FIELD, n).build()));
@@ -132,10 +135,10 @@ public final class PipelineCompiler {
         return new Built(stream.named("streams." + definition.name()), keyField);
     }
 
-    /** The {@code reduce-by-key} step at {@code index}, or {@code null} if there is none there. */
+    /** The {@code reduce-by-key(-and-window)} step at {@code index}, or {@code null} if there is none there. */
     private static BuiltinStepDefinition reduceByKeyAt(List<StepDefinition> steps, int index) {
         return index < steps.size() && steps.get(index) instanceof BuiltinStepDefinition b
-                && b.step() == BuiltinStep.REDUCE_BY_KEY ? b : null;
+                && (b.step() == BuiltinStep.REDUCE_BY_KEY || b.step() == BuiltinStep.REDUCE_BY_KEY_AND_WINDOW) ? b : null;
     }
 
     /**
@@ -144,15 +147,32 @@ public final class PipelineCompiler {
      * record per partial aggregate. Same records and errors as the two steps one after the other.
      */
     private static RecordStream reduceByField(RecordStream stream, String field, BuiltinStepDefinition step) {
+        Aggregator aggregator = new Aggregator(field, step.aggregations());
+        return reduce(keyed(stream, field, aggregator), aggregator);
+    }
+
+    /**
+     * Pairs each record with its key: {@link Record#key()}, or (when {@code field} is not
+     * {@code null}) the field's value, as {@code key-by} would set it. A record without a key, or
+     * that {@code aggregator} could not aggregate, is a bad record of this step (so it never fails a
+     * fold half-way).
+     */
+    private static PairDStream<Object, Record> keyed(RecordStream stream, String field, Aggregator aggregator) {
+        if (field == null) {
+            return stream.keyBy(record -> {
+                aggregator.check(record);
+                return record.key();
+            });
+        }
         PairDStream<Object, Record> keyed = stream.keyBy(record -> {
             Object key = record.get(field);
             if (key == null) {
                 throw new BadRecordException("no value in field '" + field + "' to key by");
             }
+            aggregator.check(record);
             return key;
         });
-        keyed.named(keyed.name().replace("map-to-pair", "key-by")); // bad records are reported as key-by's
-        return reduce(keyed, new Aggregator(field, step.aggregations()));
+        return keyed.named(keyed.name().replace("map-to-pair", "key-by")); // bad records are reported as key-by's
     }
 
     /** Per batch and key, the aggregates of the records, as one record carrying the key. */
@@ -170,16 +190,18 @@ public final class PipelineCompiler {
     }
 
     /**
-     * Windowed aggregation; incremental when every aggregation is a sum or a count, whose inverse is
-     * a subtraction.
+     * Windowed aggregation of each batch's per-key aggregates (keyed by {@code keyByField} as
+     * {@code key-by} would, or by the records' keys when it is {@code null}); incremental when every
+     * aggregation is a sum or a count, whose inverse is a subtraction.
      */
-    private static RecordStream reduceByKeyAndWindow(RecordStream stream, String keyField, BuiltinStepDefinition step) {
+    private static RecordStream reduceByKeyAndWindow(RecordStream stream, String keyByField, String keyField,
+            BuiltinStepDefinition step) {
         Aggregator aggregator = new Aggregator(keyField, step.aggregations());
         boolean invertible = step.aggregations().stream().allMatch(a -> a.function() == AggregateFunction.SUM
                 || a.function() == AggregateFunction.COUNT);
         BinaryOperator<Record> inverse = invertible ? (total, leaving) -> subtract(total, leaving, keyField,
                 step.aggregations()) : null;
-        return RecordStream.of(stream.map(aggregator::lift))
+        return reduce(keyed(stream, keyByField, aggregator), aggregator)
                 .reduceByKeyAndWindow(aggregator::combine, inverse, length(step), slide(step, stream));
     }
 
