@@ -34,8 +34,13 @@ class Twitter4jReceiverTest {
     static final String SAMPLE = "/1.1/statuses/sample.json";
     static final String FILTER = "/1.1/statuses/filter.json";
 
+    /**
+     * One server per test, not per class: a request the previous test's stopped receiver still had in
+     * flight (the JDK client may write it after the interrupt) then hits a closed port instead of
+     * advancing this test's stub scenario.
+     */
     @RegisterExtension
-    static WireMockExtension api = WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).build();
+    final WireMockExtension api = WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).build();
 
     private Twitter4jReceiver receiver;
 
@@ -75,7 +80,7 @@ class Twitter4jReceiverTest {
         return aResponse().withStatus(200).withBody("\r\n".repeat(600)).withChunkedDribbleDelay(600, 60_000);
     }
 
-    private static void stubStreams(String path, ResponseDefinitionBuilder... responses) {
+    private void stubStreams(String path, ResponseDefinitionBuilder... responses) {
         stubStreams(api, path, responses);
     }
 
@@ -87,7 +92,7 @@ class Twitter4jReceiverTest {
         }
     }
 
-    private static List<LoggedRequest> requests(String path) {
+    private List<LoggedRequest> requests(String path) {
         return api.findAll(anyRequestedFor(urlPathEqualTo(path)));
     }
 
