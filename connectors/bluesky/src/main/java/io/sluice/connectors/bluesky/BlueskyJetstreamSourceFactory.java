@@ -1,5 +1,6 @@
 package io.sluice.connectors.bluesky;
 
+import io.sluice.connectors.support.Pause;
 import io.sluice.spi.config.Config;
 import io.sluice.spi.config.ConfigKey;
 import io.sluice.spi.config.ConfigSpec;

@@ -1,5 +1,6 @@
 package io.sluice.connectors.bluesky;
 
+import io.sluice.connectors.support.Pause;
 import io.sluice.spi.BadRecordException;
 import io.sluice.spi.ComponentContext;
 import io.sluice.spi.ConnectorException;

@@ -1,5 +1,6 @@
 package io.sluice.connectors.bluesky;
 
+import io.sluice.connectors.support.Pause;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;

@@ -1,5 +1,6 @@
 package io.sluice.connectors.mastodon;
 
+import io.sluice.connectors.support.LineStream;
 import io.sluice.spi.BadRecordException;
 import io.sluice.spi.ConnectorException;
 import io.sluice.spi.Record;

@@ -1,5 +1,7 @@
 package io.sluice.connectors.mastodon;
 
+import io.sluice.connectors.support.Pause;
+import io.sluice.connectors.support.LineStream;
 import io.sluice.spi.BadRecordException;
 import io.sluice.spi.ComponentContext;
 import io.sluice.spi.ConnectorException;

@@ -1,5 +1,6 @@
 package io.sluice.connectors.mastodon;
 
+import io.sluice.connectors.support.Pause;
 import io.sluice.spi.ComponentContext;
 import io.sluice.spi.source.Receiver;
 import io.sluice.spi.source.ReceiverSource;

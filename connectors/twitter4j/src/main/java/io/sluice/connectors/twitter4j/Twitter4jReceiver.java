@@ -1,5 +1,6 @@
 package io.sluice.connectors.twitter4j;
 
+import io.sluice.connectors.support.Pause;
 import io.sluice.spi.ComponentContext;
 import io.sluice.spi.ConnectorException;
 import io.sluice.spi.Metrics;

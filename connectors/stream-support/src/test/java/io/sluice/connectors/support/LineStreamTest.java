@@ -1,4 +1,4 @@
-package io.sluice.connectors.x;
+package io.sluice.connectors.support;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

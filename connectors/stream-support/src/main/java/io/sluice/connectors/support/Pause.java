@@ -1,12 +1,12 @@
-package io.sluice.connectors.twitter4j;
+package io.sluice.connectors.support;
 
 import java.time.Clock;
 import java.time.Duration;
 
 /**
- * How a receiver waits before storing again. The default waits on the component context's clock, so a
- * pipeline on a manual clock reconnects when the test moves time; unit tests may substitute one that
- * records the delays it is asked for.
+ * How a receiver waits (before reconnecting, before storing again). The default waits on the
+ * component context's clock, so a pipeline on a manual clock reconnects when the test moves time;
+ * unit tests may substitute one that records the delays it is asked for.
  *
  * <pre>{@code
  * Pause pause = Pause.onClock(context.clock());
@@ -14,7 +14,7 @@ import java.time.Duration;
  * }</pre>
  */
 @FunctionalInterface
-interface Pause {
+public interface Pause {
     /** How often {@link #onClock} looks at its clock, in real milliseconds. */
     long CLOCK_POLL_MILLIS = 20;
 

@@ -1,4 +1,4 @@
-package io.sluice.connectors.mastodon;
+package io.sluice.connectors.support;
 
 import java.io.ByteArrayOutputStream;
 import java.io.EOFException;
@@ -26,7 +26,7 @@ import java.util.concurrent.TimeUnit;
  * }
  * }</pre>
  */
-final class LineStream implements AutoCloseable {
+public final class LineStream implements AutoCloseable {
     private static final Object END = new Object();
 
     private final BlockingQueue<Object> parts = new LinkedBlockingQueue<>();
@@ -35,7 +35,7 @@ final class LineStream implements AutoCloseable {
     private volatile boolean closed;
     private boolean ended;
 
-    LineStream(Flow.Publisher<List<ByteBuffer>> body) {
+    public LineStream(Flow.Publisher<List<ByteBuffer>> body) {
         body.subscribe(new Flow.Subscriber<>() {
             @Override
             public void onSubscribe(Flow.Subscription s) {
@@ -72,7 +72,7 @@ final class LineStream implements AutoCloseable {
      * @throws IOException          when the connection failed
      * @throws InterruptedException if the thread is interrupted while waiting
      */
-    List<String> poll(long waitMillis) throws IOException, InterruptedException {
+    public List<String> poll(long waitMillis) throws IOException, InterruptedException {
         if (ended) {
             throw new EOFException("the stream ended");
         }
@@ -109,7 +109,7 @@ final class LineStream implements AutoCloseable {
     }
 
     /** Whether the body has ended or failed (nothing more will come). */
-    boolean ended() {
+    public boolean ended() {
         return ended;
     }
 
