@@ -71,10 +71,20 @@ public final class Config {
         StringJoiner j = new StringJoiner(", ", "{", "}");
         for (ConfigKey<?> k : spec.keys()) {
             if (values.containsKey(k.name())) {
-                j.add(k.name() + "=" + (k.secret() ? "******" : values.get(k.name())));
+                j.add(k.name() + "=" + (k.secret() ? "******" : masked(k, values.get(k.name()))));
             }
         }
         return j.toString();
+    }
+
+    /** A map value with the entries {@link ConfigKey#isSecretEntry} names masked; any other value as is. */
+    private static Object masked(ConfigKey<?> key, Object value) {
+        if (key.secretEntryFragments().isEmpty() || !(value instanceof Map<?, ?> map)) {
+            return value;
+        }
+        Map<Object, Object> shown = new LinkedHashMap<>();
+        map.forEach((name, v) -> shown.put(name, key.isSecretEntry(String.valueOf(name)) ? "******" : v));
+        return shown;
     }
 
     /** Collects values, converting and validating each, and checks required keys on {@link #build()}. */

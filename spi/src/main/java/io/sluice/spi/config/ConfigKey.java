@@ -35,6 +35,7 @@ public final class ConfigKey<T> {
     private final T defaultValue;
     private final boolean required;
     private final boolean secret;
+    private final List<String> secretEntryFragments;
     private final String description;
     private final String example;
     private final List<String> allowedValues;
@@ -46,6 +47,7 @@ public final class ConfigKey<T> {
         this.defaultValue = b.defaultValue;
         this.required = b.required;
         this.secret = b.secret;
+        this.secretEntryFragments = List.copyOf(b.secretEntryFragments);
         this.description = b.description;
         this.example = b.example;
         this.allowedValues = List.copyOf(b.allowedValues);
@@ -118,6 +120,24 @@ public final class ConfigKey<T> {
         return secret;
     }
 
+    /**
+     * For a {@link ConfigType#STRING_MAP} key whose entries are partly secret (client properties such as
+     * {@code sasl.jaas.config} or {@code ssl.keystore.password}): whether the entry named {@code entryName}
+     * is masked wherever configuration is printed. Always false unless the key declared
+     * {@link Builder#secretEntries}; a {@link #secret()} key is masked whole.
+     *
+     * @since 0.1.0
+     */
+    public boolean isSecretEntry(String entryName) {
+        String lower = entryName.toLowerCase(java.util.Locale.ROOT);
+        return secretEntryFragments.stream().anyMatch(lower::contains);
+    }
+
+    /** The name fragments that make an entry of this map key secret (see {@link #isSecretEntry}); usually empty. */
+    public List<String> secretEntryFragments() {
+        return secretEntryFragments;
+    }
+
     public String description() {
         return description;
     }
@@ -165,6 +185,7 @@ public final class ConfigKey<T> {
         private T defaultValue;
         private boolean required;
         private boolean secret;
+        private final List<String> secretEntryFragments = new ArrayList<>();
         private String description;
         private String example;
         private final List<String> allowedValues = new ArrayList<>();
@@ -195,6 +216,27 @@ public final class ConfigKey<T> {
 
         public Builder<T> secret() {
             this.secret = true;
+            return this;
+        }
+
+        /**
+         * For a {@link ConfigType#STRING_MAP} key: entries whose name contains one of {@code nameFragments}
+         * (case-insensitive) are secrets, masked wherever configuration is printed, while the other entries
+         * stay readable.
+         *
+         * <pre>{@code
+         * ConfigKey.stringMap("properties").secretEntries("password", "secret", "jaas", "token")
+         * }</pre>
+         *
+         * @since 0.1.0
+         */
+        public Builder<T> secretEntries(String... nameFragments) {
+            if (type != ConfigType.STRING_MAP) {
+                throw new IllegalStateException("config key '" + name + "': secret entries need a string map");
+            }
+            for (String f : nameFragments) {
+                secretEntryFragments.add(f.toLowerCase(java.util.Locale.ROOT));
+            }
             return this;
         }
 
