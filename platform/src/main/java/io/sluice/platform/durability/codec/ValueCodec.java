@@ -1,0 +1,220 @@
+package io.sluice.platform.durability.codec;
+
+import java.io.DataInput;
+import java.io.DataOutput;
+import java.io.EOFException;
+import java.io.IOException;
+import java.util.Arrays;
+
+/**
+ * Self-describing, versioned binary encoding of the values Sluice keeps in checkpoints (keyed
+ * state, window contents) and logs: each value is a one-byte type tag and its body, so it is read
+ * back without knowing its type, and the bytes survive an upgrade of Sluice (never Java
+ * serialization). Immutable and thread-safe.
+ *
+ * <p><b>Built-in types</b>: {@code null}, {@code Boolean}, {@code Byte}, {@code Short},
+ * {@code Integer}, {@code Long}, {@code Float}, {@code Double}, {@code Character}, {@code String}
+ * (UTF-8), {@code byte[]}, {@code BigInteger}, {@code BigDecimal}, {@code Instant}, {@code Duration},
+ * {@code LocalDate}, {@code UUID}, enums (class and constant name), {@code Optional}, {@code List},
+ * {@code Set}, {@code Map}, {@code Object[]}, {@code long[]}, {@code int[]}, {@code double[]},
+ * {@link io.sluice.spi.Record} (key, fields by name, payload, timestamp, headers, position),
+ * {@link io.sluice.platform.stream.KeyValue}, and Java records (class name and component values,
+ * rebuilt through the canonical constructor; the class is loaded by the thread's context class
+ * loader, else by Sluice's), nested in any way up to {@value ValueWriter#MAX_DEPTH} levels.
+ *
+ * <p><b>What comes back</b>: equal values, with these types: any {@code List} decodes as a mutable
+ * {@code ArrayList}, any {@code Set} as a {@code LinkedHashSet} and any {@code Map} as a
+ * {@code LinkedHashMap}, each in the iteration order it was written in (so a {@code TreeMap} keeps
+ * its order but not its comparator). Only {@code Object[]} itself is built in among reference
+ * arrays ({@code String[]} is refused: use a {@code List}). Other types throw
+ * {@link UnsupportedValueException} unless a {@link TypeCodec} is registered for them.
+ *
+ * <p><b>Registered codecs</b> ({@link #with}) take precedence over the built-in encodings and
+ * cover subclasses: a value uses the codec registered for its exact class, else for its most
+ * specific registered supertype (class or interface).
+ *
+ * <p><b>Versions</b>: {@link #toBytes} and {@link #write} start with {@link #FORMAT_VERSION}; a
+ * reader refuses versions it does not know with a {@link CorruptDataException}, as it does bad
+ * tags, lengths beyond the end of the input and truncated input (never an
+ * {@code OutOfMemoryError} from a garbled length).
+ *
+ * <pre>{@code
+ * ValueCodec values = ValueCodec.standard().with(Reading.class, new ReadingCodec());
+ * byte[] bytes = values.toBytes(Map.of("bus-7", List.of(3L, 4L)));
+ * Map<?, ?> state = (Map<?, ?>) values.fromBytes(bytes);
+ * }</pre>
+ */
+public final class ValueCodec {
+    /** The version of the encoding this class writes (and the only one it reads so far). */
+    public static final int FORMAT_VERSION = 1;
+
+    private static final ValueCodec STANDARD = new ValueCodec(TypeCodecs.NONE);
+    /** Bytes read at a time from a {@link DataInput}, so a garbled length fails at the end of the input, not in the allocator. */
+    private static final int READ_CHUNK = 1 << 16;
+
+    private final TypeCodecs codecs;
+    private final ValueWriter writer;
+    private final ValueReader reader;
+
+    private ValueCodec(TypeCodecs codecs) {
+        this.codecs = codecs;
+        this.writer = new ValueWriter(this, codecs);
+        this.reader = new ValueReader(this, codecs, new JavaRecords());
+    }
+
+    /** The built-in types only. */
+    public static ValueCodec standard() {
+        return STANDARD;
+    }
+
+    /**
+     * A codec that also encodes {@code type} and its subclasses with {@code codec} (see the class
+     * comment for precedence); this codec is unchanged. Registering a type again replaces its codec.
+     *
+     * @throws IllegalArgumentException if the codec has no id or a negative version, or its id is
+     *                                  already registered for another type
+     */
+    public <T> ValueCodec with(Class<T> type, TypeCodec<T> codec) {
+        return new ValueCodec(codecs.with(type, codec));
+    }
+
+    /**
+     * Writes {@code value} as {@link #FORMAT_VERSION} (one byte), the body's length (varint) and the
+     * body, so {@link #read} needs no other framing. Nothing is written if the value cannot be
+     * encoded.
+     *
+     * @throws UnsupportedValueException if the value or a value inside it has a type this codec cannot encode
+     */
+    public void write(DataOutput out, Object value) throws IOException {
+        if (out instanceof BinaryOutput direct) {
+            int start = direct.size();
+            direct.write(FORMAT_VERSION);
+            try {
+                writer.write(direct, value, 0);
+            } catch (UnsupportedValueException e) {
+                direct.truncate(start);
+                throw e;
+            }
+            direct.insertVarint(start + 1, direct.size() - start - 1);
+            return;
+        }
+        BinaryOutput body = new BinaryOutput(64);
+        writer.write(body, value, 0);
+        BinaryOutput header = new BinaryOutput(16);
+        header.write(FORMAT_VERSION);
+        header.writeVarint(body.size());
+        out.write(header.array(), 0, header.size());
+        out.write(body.array(), 0, body.size());
+    }
+
+    /**
+     * Reads one value written by {@link #write}.
+     *
+     * @throws CorruptDataException if the bytes are not a value of a known format version, or are truncated
+     */
+    public Object read(DataInput in) throws IOException {
+        if (in instanceof BinaryInput direct) {
+            long at = direct.offset();
+            checkVersion(direct.readUnsigned(), at);
+            int length = direct.readLength("value length", 1);
+            BinaryInput body = new BinaryInput(direct.array(), direct.position(), direct.position() + length, (int) direct.offset());
+            Object value = readWhole(body);
+            direct.skip(length);
+            return value;
+        }
+        byte[] body;
+        try {
+            checkVersion(in.readUnsignedByte(), 0);
+            int length = readVarint(in);
+            body = readBody(in, length);
+        } catch (EOFException e) {
+            throw new CorruptDataException("truncated value: the input ended", -1, e);
+        }
+        return readWhole(new BinaryInput(body));
+    }
+
+    /**
+     * The value as {@link #FORMAT_VERSION} (one byte) and the body.
+     *
+     * @throws UnsupportedValueException if the value or a value inside it has a type this codec cannot encode
+     */
+    public byte[] toBytes(Object value) {
+        BinaryOutput out = new BinaryOutput(64);
+        out.write(FORMAT_VERSION);
+        writer.write(out, value, 0);
+        return out.toByteArray();
+    }
+
+    /**
+     * The value {@link #toBytes} encoded as {@code bytes} (all of them).
+     *
+     * @throws CorruptDataException if the bytes are not one whole value of a known format version
+     */
+    public Object fromBytes(byte[] bytes) {
+        BinaryInput in = new BinaryInput(bytes);
+        checkVersion(in.readUnsigned(), 0);
+        return readWhole(in);
+    }
+
+    /** Writes one tagged value (no version, no length): for {@link RecordBlockCodec}'s blocks. */
+    void writeTagged(BinaryOutput out, Object value, int depth) {
+        writer.write(out, value, depth);
+    }
+
+    ValueWriter writer() {
+        return writer;
+    }
+
+    ValueReader reader() {
+        return reader;
+    }
+
+    private Object readWhole(BinaryInput in) {
+        Object value = reader.read(in, 0);
+        if (in.remaining() != 0) {
+            throw in.corrupt(in.remaining() + " bytes after the end of the value");
+        }
+        return value;
+    }
+
+    static void checkVersion(int version, long at) {
+        if (version != FORMAT_VERSION) {
+            throw new CorruptDataException("format version " + version + " is not one this Sluice reads (it reads "
+                    + FORMAT_VERSION + "; was the data written by a newer Sluice?)", at);
+        }
+    }
+
+    private static int readVarint(DataInput in) throws IOException {
+        int result = 0;
+        for (int shift = 0; shift < 35; shift += 7) {
+            int b = in.readUnsignedByte();
+            result |= (b & 0x7f) << shift;
+            if (b < 0x80) {
+                if (result < 0 || (shift == 28 && b > 0x0f)) {
+                    throw new CorruptDataException("value length " + Integer.toUnsignedString(result) + " is out of range", -1);
+                }
+                return result;
+            }
+        }
+        throw new CorruptDataException("value length varint longer than 5 bytes", -1);
+    }
+
+    private static byte[] readBody(DataInput in, int length) throws IOException {
+        byte[] body = new byte[Math.min(length, READ_CHUNK)];
+        int read = 0;
+        while (read < length) {
+            if (read == body.length) {
+                body = Arrays.copyOf(body, (int) Math.min(length, body.length * 2L));
+            }
+            int n = body.length - read;
+            try {
+                in.readFully(body, read, n);
+            } catch (EOFException e) {
+                throw new CorruptDataException("truncated value: " + length + " bytes announced, the input ended within the "
+                        + (read + n) + " first", -1, e);
+            }
+            read += n;
+        }
+        return body;
+    }
+}

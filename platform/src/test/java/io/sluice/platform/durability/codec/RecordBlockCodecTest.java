@@ -1,0 +1,115 @@
+package io.sluice.platform.durability.codec;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.sluice.spi.Record;
+import io.sluice.spi.RecordSchema;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class RecordBlockCodecTest {
+    private final RecordBlockCodec blocks = new RecordBlockCodec(ValueCodec.standard());
+
+    /** The WORKLOAD.md event k, as the generator's parsed-fields form builds it. */
+    static Record busEvent(long k) {
+        int bus = (int) (k % 2000);
+        return Record.builder()
+                .field("bus", String.format("bus-%04d", bus)).field("line", String.format("L%02d", bus % 50))
+                .field("stop", (k / 2000) % 40).field("ts", 1_732_390_000_000L + k)
+                .field("boarded", k % 6).field("alighted", (k / 6) % 6).field("capacity", bus % 3 == 0 ? 60L : 80L)
+                .timestamp(1_732_390_000_000L + k)
+                .build();
+    }
+
+    static Record busPayload(long k) {
+        String json = "{\"bus\":\"bus-" + String.format("%04d", k % 2000) + "\",\"line\":\"L42\",\"stop\":17,\"ts\":"
+                + (1_732_390_000_000L + k) + ",\"boarded\":3,\"alighted\":1,\"capacity\":80}";
+        return Record.builder().payload(json.getBytes(StandardCharsets.UTF_8)).timestamp(1_732_390_000_000L + k).build();
+    }
+
+    @Test
+    void aBlockOfBusEventsRoundTripsInOrderSharingOneSchema() {
+        List<Record> records = new ArrayList<>();
+        for (long k = 0; k < 1000; k++) {
+            records.add(busEvent(k));
+        }
+
+        byte[] block = blocks.encode(records);
+        List<Record> decoded = blocks.decode(block);
+
+        assertThat(decoded).isEqualTo(records);
+        assertThat(decoded).allSatisfy(r -> assertThat(r.schema()).isSameAs(records.get(0).schema()));
+        assertThat(block.length).as("field names are written once, not per record").isLessThan(1000 * 40);
+    }
+
+    @Test
+    void payloadOnlyRecordsRoundTrip() {
+        List<Record> records = new ArrayList<>();
+        for (long k = 0; k < 500; k++) {
+            records.add(busPayload(k));
+        }
+
+        assertThat(blocks.decode(blocks.encode(records))).isEqualTo(records);
+    }
+
+    @Test
+    void mixedLayoutsKeysHeadersAndPositionsRoundTrip() {
+        List<Record> records = new ArrayList<>();
+        for (int i = 0; i < 40; i++) {
+            Record.Builder b = Record.builder().timestamp(i % 3 == 0 ? Long.MIN_VALUE + i : Long.MAX_VALUE - i);
+            for (int f = 0; f <= i % 12; f++) {
+                b.field("f" + (i % 5) + "-" + f, f % 2 == 0 ? (Object) ("v" + f) : (Object) List.of((long) f, Map.of("x", 0.5)));
+            }
+            if (i % 4 == 0) {
+                b.key("k" + i).header("topic", "t").header("partition", String.valueOf(i)).position("t-0@" + i);
+            }
+            if (i % 7 == 0) {
+                b.payload(new byte[] {(byte) i});
+            }
+            records.add(b.build());
+        }
+        records.add(Record.builder().build());
+
+        List<Record> decoded = blocks.decode(blocks.encode(records));
+
+        assertThat(decoded).isEqualTo(records);
+        for (int i = 0; i < records.size(); i++) {
+            assertThat(decoded.get(i).position()).isEqualTo(records.get(i).position());
+            assertThat(decoded.get(i).headers()).containsExactlyEntriesOf(records.get(i).headers());
+            assertThat(decoded.get(i).schema().names()).isEqualTo(records.get(i).schema().names());
+        }
+    }
+
+    @Test
+    void privateSchemasWithTheSameNamesAreEachWrittenCorrectly() {
+        RecordSchema shared = RecordSchema.of("a", "b");
+        Record one = Record.builder().fields(shared, new Object[] {1L, 2L}).build();
+        Record other = Record.builder().field("b", 2L).field("a", 1L).build();
+
+        List<Record> decoded = blocks.decode(blocks.encode(List.of(one, other, one)));
+
+        assertThat(decoded).containsExactly(one, other, one);
+        assertThat(decoded.get(1).schema().names()).containsExactly("b", "a");
+    }
+
+    @Test
+    void emptyBlocksAndAnyListRoundTrip() {
+        assertThat(blocks.decode(blocks.encode(List.of()))).isEmpty();
+        LinkedList<Record> linked = new LinkedList<>(List.of(busEvent(1), busPayload(2)));
+        assertThat(blocks.decode(blocks.encode(linked))).isEqualTo(linked);
+    }
+
+    @Test
+    void aRecordWithTheFieldsOfManyLayoutsFindsEachSchema() {
+        List<Record> records = new ArrayList<>();
+        for (int i = 0; i < 300; i++) {
+            records.add(Record.builder().field("layout-" + (i % 37), (long) i).field("common", "c").build());
+        }
+
+        assertThat(blocks.decode(blocks.encode(records))).isEqualTo(records);
+    }
+}
