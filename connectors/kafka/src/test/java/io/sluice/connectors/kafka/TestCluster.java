@@ -156,6 +156,26 @@ final class TestCluster implements AutoCloseable {
         return readAll(topic, isolation).stream().map(r -> new String(r.value(), StandardCharsets.UTF_8)).toList();
     }
 
+    /**
+     * Waits until {@code transactionalId} has no transaction half-way through its commit or abort: a commit
+     * returns to the producer once decided, and the markers that make it visible to read_committed readers
+     * follow asynchronously.
+     */
+    void awaitTransactionSettled(String transactionalId) {
+        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(60)).until(() -> {
+            try {
+                org.apache.kafka.clients.admin.TransactionState state = admin.describeTransactions(List.of(transactionalId))
+                        .description(transactionalId).get(10, TimeUnit.SECONDS).state();
+                return !state.toString().startsWith("Prepare") && !state.name().startsWith("PREPARE");
+            } catch (java.util.concurrent.ExecutionException e) {
+                if (e.getCause() instanceof org.apache.kafka.common.errors.TransactionalIdNotFoundException) {
+                    return true;
+                }
+                throw e;
+            }
+        });
+    }
+
     static byte[] bytes(String s) {
         return s == null ? null : s.getBytes(StandardCharsets.UTF_8);
     }
