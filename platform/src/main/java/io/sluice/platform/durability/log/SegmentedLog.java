@@ -286,4 +286,9 @@ public final class SegmentedLog implements AutoCloseable {
             throw new StorageException("closing segment " + active.file + " failed: " + e.getMessage(), e);
         }
     }
+
+    @Override
+    public String toString() {
+        return "log in " + dir;
+    }
 }
