@@ -21,7 +21,8 @@ public record RecoveryReport(Optional<TornTail> tornTail, long skippedEntries, L
         skipped = List.copyOf(skipped);
     }
 
-    static RecoveryReport clean() {
+    /** Nothing found: a clean shutdown, or a new log. */
+    public static RecoveryReport clean() {
         return new RecoveryReport(Optional.empty(), 0, List.of());
     }
 
