@@ -24,15 +24,19 @@ final class Aggregator {
     private final List<Aggregation> aggregations;
     private final AggregateFunction[] functions;
     private final String[] inputFields;
-    /** Output layout: the key field, then the out fields (an out field named like the key field replaces it). */
+    /** Output layout: the key field (if any), then the out fields (an out field named like the key field replaces it). */
     private final RecordSchema outSchema;
+    /** Whether output records carry the key in a field (at index 0). */
+    private final boolean keyed;
     private final int[] outIndex;
     /** The input layout last seen and where each aggregation's input field is in it; replaced when records change layout. */
     private volatile InputLayout inputLayout;
 
     /**
      * @param keyField the field the key is written to in output records ({@code key-by}'s field,
-     *                 or {@code key} when the source set the keys)
+     *                 or {@code key} when the source set the keys); {@code null} for aggregations
+     *                 without keys ({@code reduce}, {@code reduce-by-window}), whose output has only
+     *                 the out fields
      */
     Aggregator(String keyField, List<Aggregation> aggregations) {
         this.aggregations = List.copyOf(aggregations);
@@ -40,7 +44,8 @@ final class Aggregator {
         this.functions = new AggregateFunction[n];
         this.inputFields = new String[n];
         this.outIndex = new int[n];
-        RecordSchema schema = RecordSchema.empty().with(keyField);
+        this.keyed = keyField != null;
+        RecordSchema schema = keyed ? RecordSchema.empty().with(keyField) : RecordSchema.empty();
         for (int i = 0; i < n; i++) {
             Aggregation a = this.aggregations.get(i);
             functions[i] = a.function();
@@ -59,7 +64,9 @@ final class Aggregator {
     Record lift(Record input) {
         int[] in = inputIndexes(input.schema());
         Object[] values = new Object[outSchema.size()];
-        values[0] = input.key();
+        if (keyed) {
+            values[0] = input.key();
+        }
         for (int i = 0; i < functions.length; i++) {
             values[outIndex[i]] = initial(i, in[i] < 0 ? null : input.get(in[i]), input);
         }
@@ -69,7 +76,9 @@ final class Aggregator {
     /** Two partial aggregates of one key, {@code earlier} first in input order. */
     Record combine(Record earlier, Record later) {
         Object[] values = new Object[outSchema.size()];
-        values[0] = earlier.key();
+        if (keyed) {
+            values[0] = earlier.key();
+        }
         for (int i = 0; i < functions.length; i++) {
             values[outIndex[i]] = combine(functions[i], partial(earlier, i), partial(later, i));
         }
@@ -148,7 +157,9 @@ final class Aggregator {
      */
     Record toRecord(Object key, Accumulator acc) {
         Object[] values = new Object[outSchema.size()];
-        values[0] = key;
+        if (keyed) {
+            values[0] = key;
+        }
         for (int i = 0; i < functions.length; i++) {
             values[outIndex[i]] = acc.get(i);
         }

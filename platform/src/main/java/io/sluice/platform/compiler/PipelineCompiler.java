@@ -1,7 +1,5 @@
 package io.sluice.platform.compiler;
 
-import io.sluice.platform.pipeline.AggregateFunction;
-import io.sluice.platform.pipeline.Aggregation;
 import io.sluice.platform.pipeline.BuiltinStep;
 import io.sluice.platform.pipeline.BuiltinStepDefinition;
 import io.sluice.platform.pipeline.OperatorStepDefinition;
@@ -10,21 +8,14 @@ import io.sluice.platform.pipeline.SinkDefinition;
 import io.sluice.platform.pipeline.SourceDefinition;
 import io.sluice.platform.pipeline.StepDefinition;
 import io.sluice.platform.pipeline.StreamDefinition;
-import io.sluice.platform.stream.DStream;
 import io.sluice.platform.stream.JoinType;
-import io.sluice.platform.stream.PairDStream;
 import io.sluice.platform.stream.RecordStream;
-import io.sluice.platform.stream.State;
-import io.sluice.platform.stream.StateSpec;
 import io.sluice.platform.stream.StreamingContext;
-import io.sluice.spi.BadRecordException;
-import io.sluice.spi.Record;
-import java.time.Duration;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
-import java.util.function.BinaryOperator;
+import java.util.Set;
 
 /**
  * Builds the DStream graph of a validated pipeline on a {@link StreamingContext}: each source
@@ -50,6 +41,13 @@ public final class PipelineCompiler {
     /**
      * Sets the pipeline's name and batch interval on {@code settings} (which carries everything
      * else: clock, parallelism, formats, listeners), builds the context and its graph.
+     *
+     * <p>Every node that keeps state across batches for step {@code i} of stream {@code s} (the
+     * state of {@code update-state} and {@code map-with-state}, a window, the state of an
+     * incremental window, a keyed operator) is named {@code streams.s.steps[i]}, the step's path
+     * in validation messages, so that checkpointed state finds its step after a restart even when
+     * other steps, streams or sinks changed. Other nodes keep their kind names ({@code key-by#4}),
+     * and a stream's last node is named {@code streams.s} unless it is such a state node.
      */
     public static StreamingContext compile(PipelineDefinition pipeline, StreamingContext.Builder settings) {
         StreamingContext context = settings.name(pipeline.name()).batchInterval(pipeline.batchInterval()).build();
@@ -59,9 +57,10 @@ public final class PipelineCompiler {
                     source.component().factory().create(source.config()), source.config());
             streams.put(source.name(), new Built(stream, DEFAULT_KEY_FIELD));
         }
+        Set<String> stateNodes = new HashSet<>();
         for (StreamDefinition stream : pipeline.streamsInTopologicalOrder()) {
             Built input = streams.get(stream.from());
-            streams.put(stream.name(), applySteps(input, stream, streams));
+            streams.put(stream.name(), applySteps(input, stream, streams, stateNodes));
         }
         for (SinkDefinition sink : pipeline.sinks().values()) {
             streams.get(sink.from()).stream().to(sink.path(), sink.component().factory(), sink.config());
@@ -69,7 +68,8 @@ public final class PipelineCompiler {
         return context;
     }
 
-    private static Built applySteps(Built input, StreamDefinition definition, Map<String, Built> built) {
+    private static Built applySteps(Built input, StreamDefinition definition, Map<String, Built> built,
+            Set<String> stateNodes) {
         RecordStream stream = input.stream();
         String keyField = input.keyField();
         List<StepDefinition> steps = definition.steps();
@@ -77,62 +77,81 @@ public final class PipelineCompiler {
             StepDefinition step = steps.get(i);
             if (step instanceof OperatorStepDefinition op) {
                 stream = stream.apply(op.path(), op.component().factory(), op.config());
+                if (op.component().factory().keyed()) {
+                    stateNodes.add(op.path());
+                }
             } else if (step instanceof BuiltinStepDefinition builtin) {
-                BuiltinStep kind = builtin.step();
-                switch (kind) {
-                    case PARSE -> stream = stream.parse(builtin.config().get(BuiltinStep.RECORD_FORMAT));
-                    case FORMAT -> stream = stream.format(builtin.config().get(BuiltinStep.RECORD_FORMAT));
-                    case KEY_BY -> {
-                        keyField = builtin.config().get(BuiltinStep.FIELD);
-                        BuiltinStepDefinition next = reduceByKeyAt(steps, i + 1);
-                        if (next != null) {
-                            stream = next.step() == BuiltinStep.REDUCE_BY_KEY ? reduceByField(stream, keyField, next)
-                                    : reduceByKeyAndWindow(stream, keyField, keyField, next);
-                            i++;
-                        } else {
-                            stream = stream.keyByField(keyField);
-                        }
-                    }
-                    case REDUCE_BY_KEY -> {
-                        Aggregator aggregator = new Aggregator(keyField, builtin.aggregations());
-                        stream = reduce(keyed(stream, null, aggregator), aggregator);
-                    }
-                    case UPDATE_STATE -> {
-                        Aggregator aggregator = new Aggregator(keyField, builtin.aggregations());
-                        stream = stream.updateStateByKey(aggregator::update);
-                    }
-                    case WINDOW -> stream = stream.window(length(builtin), slide(builtin, stream));
-                    case REDUCE_BY_KEY_AND_WINDOW -> stream = reduceByKeyAndWindow(stream, null, keyField, builtin);
-                    case COUNT_BY_WINDOW -> stream = RecordStream.of(stream
-                            .countByWindow(length(builtin), slide(builtin, stream))
-                            .map(n -> Record.builder().field(BuiltinStep.COUNT_FIELD, n).build()));
-                    case COUNT_BY_VALUE -> {
-                        String field = builtin.config().get(BuiltinStep.VALUE_FIELD);
-                        stream = counted(values(stream, field).countByValue(), field);
-                        keyField = field;
-                    }
-                    case COUNT_BY_VALUE_AND_WINDOW -> {
-                        String field = builtin.config().get(BuiltinStep.VALUE_FIELD);
-                        stream = counted(values(stream, field).countByValueAndWindow(length(builtin),
-                                slide(builtin, stream)), field);
-                        keyField = field;
-                    }
-                    case UNION -> {
-                        for (String other : builtin.config().get(BuiltinStep.STREAMS)) {
-                            stream = stream.union(built.get(other).stream());
-                        }
-                    }
-                    case MAP_WITH_STATE -> stream = mapWithState(stream, keyField, builtin);
-                    case JOIN -> {
-                        String with = builtin.config().get(BuiltinStep.WITH);
-                        stream = stream.join(built.get(with).stream(),
-                                JoinType.byName(builtin.config().get(BuiltinStep.JOIN_TYPE)), keyField,
-                                builtin.config().find(BuiltinStep.PREFIX).orElse(with + "_"));
-                    }
+                BuiltinStepDefinition next = builtin.step() == BuiltinStep.KEY_BY ? reduceByKeyAt(steps, i + 1) : null;
+                if (next != null) {
+                    // key-by then reduce-by-key(-and-window): one keyed pass, no keyed copy of each record
+                    String field = builtin.config().get(BuiltinStep.FIELD);
+                    stream = next.step() == BuiltinStep.REDUCE_BY_KEY ? reduceByField(stream, field, next)
+                            : WindowedSteps.reduceByKeyAndWindow(stream, field, field, next, next.path());
+                    keyField = field;
+                    i++;
+                } else {
+                    stream = builtin(stream, keyField, builtin, built);
+                    keyField = switch (builtin.step()) {
+                        case KEY_BY -> builtin.config().get(BuiltinStep.FIELD);
+                        case COUNT_BY_VALUE, COUNT_BY_VALUE_AND_WINDOW -> builtin.config().get(BuiltinStep.VALUE_FIELD);
+                        default -> keyField;
+                    };
+                }
+                if (stream.name().equals(steps.get(i).path())) {
+                    stateNodes.add(stream.name());
                 }
             }
         }
-        return new Built(stream.named("streams." + definition.name()), keyField);
+        if (!stateNodes.contains(stream.name())) {
+            stream = stream.named("streams." + definition.name());
+        }
+        return new Built(stream, keyField);
+    }
+
+    /** One built-in step on {@code stream}, whose aggregated records carry their key in {@code keyField}. */
+    private static RecordStream builtin(RecordStream stream, String keyField, BuiltinStepDefinition step,
+            Map<String, Built> built) {
+        String name = step.path();
+        return switch (step.step()) {
+            case PARSE -> stream.parse(step.config().get(BuiltinStep.RECORD_FORMAT));
+            case FORMAT -> stream.format(step.config().get(BuiltinStep.RECORD_FORMAT));
+            case KEY_BY -> stream.keyByField(step.config().get(BuiltinStep.FIELD));
+            case FLAT_MAP -> BatchSteps.flatMap(stream, step);
+            case REPARTITION -> stream.repartition(step.config().get(BuiltinStep.PARTITIONS));
+            case COUNT -> BatchSteps.count(stream);
+            case REDUCE -> BatchSteps.reduce(stream, new Aggregator(null, step.aggregations()));
+            case REDUCE_BY_KEY -> {
+                Aggregator aggregator = new Aggregator(keyField, step.aggregations());
+                yield KeyedSteps.reduce(KeyedSteps.keyed(stream, null, aggregator), aggregator);
+            }
+            case GROUP_BY_KEY -> KeyedSteps.groupByKey(stream, keyField, step);
+            case COGROUP -> KeyedSteps.cogroup(stream, built.get(step.config().get(BuiltinStep.COGROUP_WITH)).stream(),
+                    keyField, step);
+            case UPDATE_STATE -> KeyedSteps.updateState(stream, keyField, step, name);
+            case MAP_WITH_STATE -> KeyedSteps.mapWithState(stream, keyField, step, name);
+            case WINDOW -> WindowedSteps.window(stream, step, name);
+            case REDUCE_BY_WINDOW -> WindowedSteps.reduceByWindow(stream, step, name);
+            case REDUCE_BY_KEY_AND_WINDOW -> WindowedSteps.reduceByKeyAndWindow(stream, null, keyField, step, name);
+            case GROUP_BY_KEY_AND_WINDOW -> WindowedSteps.groupByKeyAndWindow(stream, keyField, step, name);
+            case COUNT_BY_WINDOW -> WindowedSteps.countByWindow(stream, step, name);
+            case COUNT_BY_VALUE -> {
+                String field = step.config().get(BuiltinStep.VALUE_FIELD);
+                yield KeyedSteps.counted(KeyedSteps.values(stream, field).countByValue(), field);
+            }
+            case COUNT_BY_VALUE_AND_WINDOW -> WindowedSteps.countByValueAndWindow(stream, step, name);
+            case UNION -> {
+                RecordStream union = stream;
+                for (String other : step.config().get(BuiltinStep.STREAMS)) {
+                    union = union.union(built.get(other).stream());
+                }
+                yield union;
+            }
+            case JOIN -> {
+                String with = step.config().get(BuiltinStep.WITH);
+                yield stream.join(built.get(with).stream(), JoinType.byName(step.config().get(BuiltinStep.JOIN_TYPE)),
+                        keyField, step.config().find(BuiltinStep.PREFIX).orElse(with + "_"));
+            }
+        };
     }
 
     /** The {@code reduce-by-key(-and-window)} step at {@code index}, or {@code null} if there is none there. */
@@ -148,108 +167,7 @@ public final class PipelineCompiler {
      */
     private static RecordStream reduceByField(RecordStream stream, String field, BuiltinStepDefinition step) {
         Aggregator aggregator = new Aggregator(field, step.aggregations());
-        return reduce(keyed(stream, field, aggregator), aggregator);
-    }
-
-    /**
-     * Pairs each record with its key: {@link Record#key()}, or (when {@code field} is not
-     * {@code null}) the field's value, as {@code key-by} would set it. A record without a key, or
-     * that {@code aggregator} could not aggregate, is a bad record of this step (so it never fails a
-     * fold half-way).
-     */
-    private static PairDStream<Object, Record> keyed(RecordStream stream, String field, Aggregator aggregator) {
-        if (field == null) {
-            return stream.keyBy(record -> {
-                aggregator.check(record);
-                return record.key();
-            });
-        }
-        PairDStream<Object, Record> keyed = stream.keyBy(record -> {
-            Object key = record.get(field);
-            if (key == null) {
-                throw new BadRecordException("no value in field '" + field + "' to key by");
-            }
-            aggregator.check(record);
-            return key;
-        });
-        return keyed.named(keyed.name().replace("map-to-pair", "key-by")); // bad records are reported as key-by's
-    }
-
-    /** Per batch and key, the aggregates of the records, as one record carrying the key. */
-    private static RecordStream reduce(PairDStream<Object, Record> keyed, Aggregator aggregator) {
-        return RecordStream.of(keyed.combineByKey(aggregator::create, aggregator::add, aggregator::merge)
-                .map(kv -> aggregator.toRecord(kv.key(), kv.value())));
-    }
-
-    private static Duration length(BuiltinStepDefinition step) {
-        return step.config().get(BuiltinStep.LENGTH);
-    }
-
-    private static Duration slide(BuiltinStepDefinition step, RecordStream stream) {
-        return step.config().find(BuiltinStep.SLIDE).orElse(stream.slideDuration());
-    }
-
-    /**
-     * Windowed aggregation of each batch's per-key aggregates (keyed by {@code keyByField} as
-     * {@code key-by} would, or by the records' keys when it is {@code null}); incremental when every
-     * aggregation is a sum or a count, whose inverse is a subtraction.
-     */
-    private static RecordStream reduceByKeyAndWindow(RecordStream stream, String keyByField, String keyField,
-            BuiltinStepDefinition step) {
-        Aggregator aggregator = new Aggregator(keyField, step.aggregations());
-        boolean invertible = step.aggregations().stream().allMatch(a -> a.function() == AggregateFunction.SUM
-                || a.function() == AggregateFunction.COUNT);
-        BinaryOperator<Record> inverse = invertible ? (total, leaving) -> subtract(total, leaving, keyField,
-                step.aggregations()) : null;
-        return reduce(keyed(stream, keyByField, aggregator), aggregator)
-                .reduceByKeyAndWindow(aggregator::combine, inverse, length(step), slide(step, stream));
-    }
-
-    /** Running aggregates per key, emitted per record; an expired key's last state once more. */
-    private static RecordStream mapWithState(RecordStream stream, String keyField, BuiltinStepDefinition step) {
-        Aggregator aggregator = new Aggregator(keyField, step.aggregations());
-        StateSpec<Object, Record, Record, Record> spec = StateSpec.function((Object key, Optional<Record> record,
-                State<Record> state) -> {
-            if (state.isTimingOut()) {
-                return state.get().toBuilder().field(BuiltinStep.EXPIRED_FIELD, true).build();
-            }
-            Record partial = aggregator.lift(record.orElseThrow());
-            Record next = state.exists() ? aggregator.combine(state.get(), partial) : partial;
-            state.update(next);
-            return next.toBuilder().field(BuiltinStep.EXPIRED_FIELD, false).build();
-        });
-        StateSpec<Object, Record, Record, Record> timed = step.config().find(BuiltinStep.TIMEOUT).map(spec::timeout)
-                .orElse(spec);
-        return RecordStream.of(stream.keyBy(Record::key).mapWithState(timed));
-    }
-
-    /** {@code total - leaving}, field by field, for sums and counts of the same key. */
-    private static Record subtract(Record total, Record leaving, String keyField, List<Aggregation> aggregations) {
-        Record.Builder out = Record.builder().key(total.key()).timestamp(total.timestamp()).field(keyField, total.key());
-        for (Aggregation a : aggregations) {
-            Object x = total.get(a.outField());
-            Object y = leaving.get(a.outField());
-            out.field(a.outField(), x instanceof Long l && y instanceof Long r ? (Object) Math.subtractExact(l, r)
-                    : (Object) (((Number) x).doubleValue() - ((Number) y).doubleValue()));
-        }
-        return out.build();
-    }
-
-    /** Each record's value of {@code field}; a record without it is a bad record. */
-    private static DStream<Object> values(RecordStream stream, String field) {
-        return stream.map(record -> {
-            Object value = record.get(field);
-            if (value == null) {
-                throw new BadRecordException("no value in field '" + field + "' to count");
-            }
-            return value;
-        });
-    }
-
-    /** Counted values as records: the value as key and in {@code field}, and the count. */
-    private static RecordStream counted(PairDStream<Object, Long> counts, String field) {
-        return RecordStream.of(counts.map(kv -> Record.builder().key(kv.key()).field(field, kv.key())
-                .field(BuiltinStep.COUNT_FIELD, kv.value()).build()));
+        return KeyedSteps.reduce(KeyedSteps.keyed(stream, field, aggregator), aggregator);
     }
 
     /** A compiled stream and the field name its keys carry in aggregated output. */

@@ -33,6 +33,8 @@ final class ScriptedComponents {
     final Map<String, List<List<Record>>> scripts;
     /** sink name -> batch id -> records as sorted field maps, sorted. */
     final Map<String, Map<Long, List<String>>> collected = new ConcurrentHashMap<>();
+    /** sink name -> the partitions written to it, over all batches. */
+    final Map<String, java.util.Set<Integer>> partitions = new ConcurrentHashMap<>();
 
     ScriptedComponents(Map<String, List<List<Record>>> scripts) {
         this.scripts = scripts;
@@ -104,6 +106,7 @@ final class ScriptedComponents {
                         List<String> shown = collected.computeIfAbsent(name, n -> new ConcurrentHashMap<>())
                                 .computeIfAbsent(batch.id(), id -> java.util.Collections.synchronizedList(new ArrayList<>()));
                         records.forEach(r -> shown.add(show(r)));
+                        partitions.computeIfAbsent(name, n -> ConcurrentHashMap.newKeySet()).add(partition);
                     }
 
                     @Override

@@ -119,7 +119,10 @@ class PipelineSchemaTest {
         JsonNode step = schema.at("/$defs/step");
         assertThat(step.get("maxProperties").asInt()).isEqualTo(1);
         assertThat(step.at("/propertyNames/enum").toString()).isEqualTo(
-                "[\"parse\",\"format\",\"key-by\",\"reduce-by-key\",\"update-state\",\"map-with-state\",\"window\",\"reduce-by-key-and-window\",\"count-by-window\",\"count-by-value\",\"count-by-value-and-window\",\"union\",\"join\",\"filter\",\"map\"]");
+                "[\"parse\",\"format\",\"key-by\",\"flat-map\",\"repartition\",\"count\",\"reduce\",\"reduce-by-key\","
+                + "\"group-by-key\",\"cogroup\",\"update-state\",\"map-with-state\",\"window\",\"reduce-by-window\","
+                + "\"reduce-by-key-and-window\",\"group-by-key-and-window\",\"count-by-window\",\"count-by-value\","
+                + "\"count-by-value-and-window\",\"union\",\"join\",\"filter\",\"map\"]");
         assertThat(schema.at("/$defs/step.parse/else/enum").toString()).isEqualTo("[\"json\",\"text\",\"bytes\"]");
         assertThat(schema.at("/$defs/step.parse/then/properties/format/examples/0").asString()).isEqualTo("json");
         assertThat(schema.at("/$defs/step.reduce-by-key/description").asString())
@@ -127,6 +130,35 @@ class PipelineSchemaTest {
         assertThat(schema.at("/$defs/step.reduce-by-key/else/type").asString()).isEqualTo("object");
         assertThat(schema.at("/$defs/step.filter/else/description").asString())
                 .isEqualTo("Keep records for which this is true.");
+    }
+
+    @Test
+    void acceptsTheStepsOfSparksRemainingOperationsAndRejectsTheirBadShapes() {
+        String steps = """
+                      - flat-map: {field: text, split: " +", as: word}
+                      - flat-map: tags
+                      - repartition: 8
+                      - count:
+                      - reduce: {total: "sum(delta)"}
+                      - group-by-key: readings
+                      - cogroup: {with: empty, as: mine, with-as: theirs}
+                      - reduce-by-window: {length: 10s, aggregations: {n: "count()"}, incremental: false}
+                      - reduce-by-key-and-window: {length: 10s, aggregations: {n: "count()"}, drop-empty: true}
+                      - group-by-key-and-window: {length: 10s, slide: 2s, as: recent}
+                      - filter: "occupancy >= 0"
+                """;
+        String pipeline = VALID.replace("      - filter: \"occupancy >= 0\"\n", steps);
+        assertThat(pipeline).contains("group-by-key-and-window");
+        assertThat(validate(pipeline)).isEmpty();
+
+        assertThat(validate(pipeline.replace("repartition: 8", "repartition: eight"))).isNotEmpty();
+        assertThat(validate(pipeline.replace("- count:", "- count: {as: n}"))).isNotEmpty();
+        assertThat(validate(pipeline.replace("drop-empty: true", "drop-empty: sometimes"))).isNotEmpty();
+        assertThat(validate(pipeline.replace("{with: empty, as: mine", "{as: mine"))).isNotEmpty();
+        assertThat(schema.at("/$defs/step.group-by-key/then/properties/as/default").asString()).isEqualTo("records");
+        assertThat(schema.at("/$defs/step.reduce-by-key-and-window/properties/drop-empty/default").asBoolean())
+                .isFalse();
+        assertThat(schema.at("/$defs/step.reduce-by-key-and-window/properties/incremental").isMissingNode()).isFalse();
     }
 
     @Test

@@ -50,7 +50,9 @@ final class StepBinder {
             return configs.bindStep(step.spec(), type, entry.value(), configPath, entry.keyLocation())
                     .filter(config -> !step.windowed() || windowFitsBatches(config, entry.value(), configPath))
                     .map(config -> new BuiltinStepDefinition(step, config, aggregations(step, config), path,
-                            entry.keyLocation()));
+                            entry.keyLocation()))
+                    .filter(definition -> settingsAgree(definition, entry.value(), configPath))
+                    .map(StepDefinition.class::cast);
         }
         Optional<Component<OperatorFactory>> operator = registry.operator(type);
         if (operator.isPresent()) {
@@ -76,12 +78,25 @@ final class StepBinder {
         return lengthOk && slideOk;
     }
 
+    /** Reports settings that are valid alone but not together ({@link BuiltinStep#checkSettings}); true if none. */
+    private boolean settingsAgree(BuiltinStepDefinition step, YamlNode value, String configPath) {
+        Optional<BuiltinStep.SettingProblem> problem = step.step().checkSettings(step.config(), step.aggregations());
+        problem.ifPresent(p -> problems.add(valueOf(value, p.key()).location(), Paths.child(configPath, p.key()),
+                p.message()));
+        return problem.isEmpty();
+    }
+
+    /** The value written for {@code key} in a step's settings mapping, or the whole value. */
+    private static YamlNode valueOf(YamlNode value, String key) {
+        return value instanceof YamlNode.Mapping m ? m.entry(key).map(YamlNode.Entry::value).orElse(value) : value;
+    }
+
     private boolean fits(Duration duration, String what, YamlNode value, String configPath, String key) {
         long interval = batchInterval.get().toMillis();
         if (duration.toMillis() % interval == 0 && Duration.ofMillis(duration.toMillis()).equals(duration)) {
             return true;
         }
-        YamlNode at = value instanceof YamlNode.Mapping m ? m.entry(key).map(YamlNode.Entry::value).orElse(value) : value;
+        YamlNode at = valueOf(value, key);
         problems.add(at.location(), value instanceof YamlNode.Mapping ? Paths.child(configPath, key) : configPath,
                 what + " " + WindowSpan.format(duration) + " is not a multiple of the batch interval "
                         + WindowSpan.format(batchInterval.get()));
