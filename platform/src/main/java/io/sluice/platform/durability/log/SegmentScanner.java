@@ -97,8 +97,10 @@ final class SegmentScanner {
                 index.add(sequence, pos);
             } else if (last) {
                 corrupt(where, sequence);
-                skip(sequence, sequence + 1, where + "; its length is unreadable, so the " + (size - pos)
-                        + " bytes from there to the end of the segment are dropped");
+                // cut, not skipped: the next append reuses this sequence
+                skippedEntries++;
+                messages.add(where + "; its length is unreadable, so the " + (size - pos)
+                        + " bytes from there to the end of the segment, holding an unknown number of entries, are cut");
                 return result(sequence, pos);
             } else {
                 corrupt(where, sequence);

@@ -173,6 +173,22 @@ class SegmentedLogRecoveryTest {
     }
 
     @Test
+    void skipCorruptCutsTheLastSegmentAtACorruptLengthFieldAndAppendsThere() throws IOException {
+        Path segment = write(6, LogOptions.defaults());
+        overwrite(segment, offsetOf(2), new byte[] {0x7f, 0, 0, 0});
+
+        try (SegmentedLog log = SegmentedLog.open(dir, LogOptions.defaults().withSkipCorrupt(true))) {
+            assertThat(log.nextSequence()).isEqualTo(2);
+            assertThat(log.recoveryReport().tornTail()).hasValue(
+                    new RecoveryReport.TornTail(segment, offsetOf(2), 4L * FRAME));
+            assertThat(log.recoveryReport().skipped()).singleElement().asString()
+                    .contains("at offset " + offsetOf(2) + " (sequence 2)").contains("unknown number of entries");
+            assertThat(log.append(entry(2))).isEqualTo(2);
+            assertThat(readSequences(log)).containsExactly(0L, 1L, 2L);
+        }
+    }
+
+    @Test
     void aSegmentFromANewerSluiceIsRefusedByVersion() throws IOException {
         Path segment = write(2, LogOptions.defaults());
         overwrite(segment, 4, new byte[] {0, 0, 0, 9});
