@@ -32,7 +32,11 @@ public final class ReferenceDocs {
     public static Map<String, String> render(ComponentRegistry registry) {
         Map<String, String> files = new LinkedHashMap<>();
         StringBuilder steps = new StringBuilder(GENERATED).append("# Built-in steps\n\n")
-                .append("Steps the engine runs itself. Operator plugins add more step types: see operators.md.\n\n");
+                .append("Steps the engine runs itself. Operator plugins add more step types: see operators.md.\n\n")
+                .append("Each example is the `steps:` of a stream reading records such as ")
+                .append("`{user: u1, amount: 20, text: \"a b\", tags: [x, y]}` with a batch interval of 1s; ")
+                .append("`payments` is another source, and `payments-by-user` a stream keying it by `user`. ")
+                .append("Tests run every example.\n\n");
         for (BuiltinStep step : BuiltinStep.values()) {
             steps.append(BuiltinStepDoc.render(step)).append('\n');
         }

@@ -48,7 +48,7 @@ import java.util.Optional;
  */
 public enum BuiltinStep {
     PARSE("parse", "Decodes each record's payload bytes into fields with a record format.",
-            "- parse: json"),
+            "- format: json\n- parse: json"),
     FORMAT("format", "Encodes each record's fields into its payload bytes with a record format.",
             "- format: json"),
     KEY_BY("key-by", "Sets each record's key from one of its fields.",
