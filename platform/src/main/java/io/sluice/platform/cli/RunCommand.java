@@ -1,6 +1,7 @@
 package io.sluice.platform.cli;
 
 import io.sluice.platform.compiler.PipelineCompiler;
+import io.sluice.platform.engine.CheckpointDirectory;
 import io.sluice.platform.format.RecordFormats;
 import io.sluice.platform.pipeline.PipelineDefinition;
 import io.sluice.platform.pipeline.PipelineLoader;
@@ -8,6 +9,7 @@ import io.sluice.platform.pipeline.PipelineValidationException;
 import io.sluice.platform.plugin.PluginHost;
 import io.sluice.platform.stream.BatchFailedException;
 import io.sluice.platform.stream.StreamingContext;
+import io.sluice.spi.SluiceException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.Callable;
@@ -43,6 +45,11 @@ final class RunCommand implements Callable<Integer> {
             description = "How long a graceful stop may take before the process exits anyway. Default: ${DEFAULT-VALUE}.")
     String stopTimeout;
 
+    @Option(names = "--from-scratch",
+            description = "Delete the pipeline's batch log, checkpoints and write-ahead logs (under its checkpoint-dir) "
+                    + "first, so it starts over instead of resuming where its last run stopped.")
+    boolean fromScratch;
+
     RunCommand(CliEnvironment environment, ShutdownHooks shutdownHooks) {
         this.environment = environment;
         this.shutdownHooks = shutdownHooks;
@@ -65,6 +72,10 @@ final class RunCommand implements Callable<Integer> {
             if (parallelism != null) {
                 settings.parallelism(parallelism);
             }
+            if (fromScratch && pipeline.checkpointDir().isPresent()) {
+                CheckpointDirectory.clear(pipeline.checkpointDir().get());
+                environment.err().println("sluice: cleared " + pipeline.checkpointDir().get() + "; starting over");
+            }
             StreamingContext context = PipelineCompiler.compile(pipeline, settings);
             context.start();
             environment.err().printf("sluice: running pipeline '%s' (batch interval %d ms); Ctrl-C stops it%n",
@@ -78,6 +89,10 @@ final class RunCommand implements Callable<Integer> {
             environment.err().printf("sluice: pipeline '%s' finished%n", pipeline.name());
             return ExitCodes.OK;
         } catch (BatchFailedException e) {
+            log.error("pipeline failed", e);
+            environment.err().println("sluice: pipeline failed: " + e.getMessage());
+            return ExitCodes.FAILED;
+        } catch (SluiceException e) {
             log.error("pipeline failed", e);
             environment.err().println("sluice: pipeline failed: " + e.getMessage());
             return ExitCodes.FAILED;

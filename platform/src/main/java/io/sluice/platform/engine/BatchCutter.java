@@ -1,7 +1,6 @@
 package io.sluice.platform.engine;
 
 import io.sluice.platform.stream.EngineClock;
-import io.sluice.spi.Record;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -10,8 +9,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The clock's thread: at every batch time (start + n * interval) it cuts batch n, taking what the
- * receivers stored so far, and queues it for the runner. It never drops a tick: when processing is
+ * The clock's thread: at every batch time (start + n * interval, n from 1) it cuts the next batch,
+ * taking what the receivers stored so far, and queues it for the runner. Batch ids count on from
+ * {@code firstBatchId} (1, or after the last batch of a recovered run). It never drops a tick: when processing is
  * behind, batches queue and their scheduling delay grows.
  *
  * <p>{@link #finish()} (graceful stop, receivers already stopped) still cuts the batches whose time
@@ -23,6 +23,7 @@ final class BatchCutter implements Runnable {
 
     private final EngineClock clock;
     private final long startMillis;
+    private final long firstBatchId;
     private final long intervalMillis;
     private final List<ReceiverSourceNode> receivers;
     private final BlockingQueue<Tick> ticks;
@@ -30,10 +31,11 @@ final class BatchCutter implements Runnable {
     private volatile boolean halted;
     private volatile Thread thread;
 
-    BatchCutter(EngineClock clock, long startMillis, long intervalMillis, List<ReceiverSourceNode> receivers,
-            BlockingQueue<Tick> ticks) {
+    BatchCutter(EngineClock clock, long startMillis, long firstBatchId, long intervalMillis,
+            List<ReceiverSourceNode> receivers, BlockingQueue<Tick> ticks) {
         this.clock = clock;
         this.startMillis = startMillis;
+        this.firstBatchId = firstBatchId;
         this.intervalMillis = intervalMillis;
         this.receivers = receivers;
         this.ticks = ticks;
@@ -59,26 +61,35 @@ final class BatchCutter implements Runnable {
             if (halted) {
                 break;
             }
-            ticks.add(new Tick(next, due, drainReceivers()));
+            try {
+                ticks.add(Tick.cut(firstBatchId - 1 + next, due, drainReceivers()));
+            } catch (RuntimeException e) {
+                ticks.add(Tick.failed(firstBatchId - 1 + next, due, e));
+                return;
+            }
             next++;
         }
         if (finishing && !halted) {
-            Map<ReceiverSourceNode, List<Record>> rest = drainReceivers();
-            if (!rest.isEmpty()) {
-                log.debug("cutting batch {} with what receivers stored before stopping", next);
-                ticks.add(new Tick(next, startMillis + next * intervalMillis, rest));
+            long id = firstBatchId - 1 + next;
+            long time = startMillis + next * intervalMillis;
+            try {
+                Map<ReceiverSourceNode, ReceivedBlock> rest = drainReceivers();
+                if (rest.values().stream().anyMatch(block -> block.size() > 0)) {
+                    log.debug("cutting batch {} with what receivers stored before stopping", id);
+                    ticks.add(Tick.cut(id, time, rest));
+                }
+            } catch (RuntimeException e) {
+                ticks.add(Tick.failed(id, time, e));
+                return;
             }
             ticks.add(Tick.END);
         }
     }
 
-    private Map<ReceiverSourceNode, List<Record>> drainReceivers() {
-        Map<ReceiverSourceNode, List<Record>> blocks = new LinkedHashMap<>();
+    private Map<ReceiverSourceNode, ReceivedBlock> drainReceivers() {
+        Map<ReceiverSourceNode, ReceivedBlock> blocks = new LinkedHashMap<>();
         for (ReceiverSourceNode receiver : receivers) {
-            List<Record> block = receiver.drain();
-            if (!block.isEmpty()) {
-                blocks.put(receiver, block);
-            }
+            blocks.put(receiver, receiver.drain());
         }
         return blocks;
     }

@@ -8,8 +8,8 @@ import java.util.Map;
 /**
  * What a batch consists of, decided before it is computed: per source, the planned splits, the
  * receiver block or the queued elements. Planned once per batch; every attempt of the batch reads
- * the same input. (The batch log of the durability issue will persist this, with the sources'
- * split codecs, before computing.)
+ * the same input. With checkpointing, the batch log records it before the batch is computed, so a
+ * restart re-runs the batch on the same input.
  */
 public final class BatchInput {
     private final Map<SourceNode<?>, Partitions<?>> planned = new LinkedHashMap<>();
@@ -24,6 +24,11 @@ public final class BatchInput {
                 planned.put(source, source.plan(batch, tick));
             }
         }
+    }
+
+    /** Sets {@code source}'s input to one read back from the batch log. */
+    void record(SourceNode<?> source, Partitions<?> input) {
+        planned.put(source, input);
     }
 
     boolean contains(SourceNode<?> source) {

@@ -6,6 +6,7 @@ import io.sluice.platform.stream.BatchReport;
 import io.sluice.platform.stream.EngineClock;
 import io.sluice.spi.BatchInfo;
 import io.sluice.spi.Metrics;
+import io.sluice.spi.SluiceException;
 import java.time.Instant;
 import java.util.List;
 import java.util.function.BooleanSupplier;
@@ -32,9 +33,13 @@ final class BatchProcessor {
     private final Metrics.Counter recordsIn;
     private final Metrics.Counter recordsOut;
     private final List<Node<?>> activeNodes;
+    private final List<Node<?>> statefulNodes;
+    private final Checkpointer checkpointer;
+    private long lastBatchTime;
 
+    /** @param checkpointer the batch log and checkpoints, or {@code null} without checkpointing */
     BatchProcessor(EngineSettings settings, StreamGraph graph, WorkerPool pool, List<BatchListener> listeners,
-            MetricsRegistry metrics, BooleanSupplier halted) {
+            MetricsRegistry metrics, BooleanSupplier halted, Checkpointer checkpointer) {
         this.settings = settings;
         this.graph = graph;
         this.pool = pool;
@@ -46,6 +51,8 @@ final class BatchProcessor {
         this.recordsIn = metrics.counter("engine.records_in");
         this.recordsOut = metrics.counter("engine.records_out");
         this.activeNodes = graph.activeNodes();
+        this.statefulNodes = activeNodes.stream().filter(n -> n.state() != null).toList();
+        this.checkpointer = checkpointer;
     }
 
     /**
@@ -57,12 +64,17 @@ final class BatchProcessor {
      * @throws InterruptedException   if interrupted during a retry backoff
      */
     boolean process(Tick tick) throws InterruptedException {
+        if (tick.failure() != null) {
+            throw new SluiceException("pipeline '" + settings.pipelineName() + "' cannot cut batch " + tick.batchId()
+                    + ": " + tick.failure().getMessage(), tick.failure());
+        }
         EngineClock clock = settings.clock();
         BatchInfo batch = new BatchInfo(tick.batchId(), Instant.ofEpochMilli(tick.timeMillis()), settings.batchInterval());
         long schedulingDelay = Math.max(0, clock.millis() - tick.timeMillis());
         long started = System.nanoTime();
         List<SourceNode<?>> sources = graph.sources();
-        BatchInput input = new BatchInput();
+        BatchInput input = tick.replayed() ? tick.recorded() : new BatchInput();
+        boolean logged = tick.replayed() || checkpointer == null;
         BatchRun run = null;
         Throwable failure;
         int attempts = 0;
@@ -70,14 +82,18 @@ final class BatchProcessor {
             attempts++;
             try {
                 input.planRemaining(sources, batch, tick);
+                if (!logged) {
+                    checkpointer.logged(batch, input, tick);
+                    logged = true;
+                }
                 run = new BatchRun(batch, input, pool);
                 for (Node<?> node : activeNodes) {
                     node.advance(run);
                 }
-                for (Output<?> output : graph.outputs()) {
-                    if (output.node().isValidAt(batch.id())) {
-                        output.run(run);
-                    }
+                if (tick.writeOutputs()) {
+                    runOutputs(run);
+                } else {
+                    rebuildState(run);
                 }
                 run.commit();
                 failure = null;
@@ -96,8 +112,15 @@ final class BatchProcessor {
                 clock.waitUntil(clock.millis() + backoff);
             }
         }
-        boolean last = input.complete(sources) && sources.stream().allMatch(SourceNode::exhausted);
+        boolean last = !tick.replayed() && input.complete(sources) && sources.stream().allMatch(SourceNode::exhausted);
+        if (failure == null && checkpointer != null && tick.writeOutputs()) {
+            checkpointer.completed(batch);
+        }
         failure = finishSources(sources, input, batch, tick, failure);
+        if (failure == null && checkpointer != null) {
+            lastBatchTime = tick.timeMillis();
+            checkpointer.afterBatch(batch);
+        }
         long processingMillis = (System.nanoTime() - started) / 1_000_000;
         long in = run == null ? 0 : run.recordsIn();
         long out = run == null ? 0 : run.recordsOut();
@@ -112,6 +135,30 @@ final class BatchProcessor {
             throw new BatchFailedException(batch.id(), attempts, failure);
         }
         return last;
+    }
+
+    private void runOutputs(BatchRun run) {
+        for (Output<?> output : graph.outputs()) {
+            if (output.node().isValidAt(run.batch().id())) {
+                output.run(run);
+            }
+        }
+    }
+
+    /** A completed batch re-run at restart: its outputs were written; only the state it built is needed. */
+    private void rebuildState(BatchRun run) {
+        for (Node<?> node : statefulNodes) {
+            if (node.isValidAt(run.batch().id())) {
+                node.dataset(run);
+            }
+        }
+    }
+
+    /** The pipeline ends (graceful stop, or every source exhausted): checkpoint what is not yet. */
+    void finish() {
+        if (checkpointer != null) {
+            checkpointer.checkpointIfBehind(lastBatchTime);
+        }
     }
 
     /** Tells every planned source the batch is over; a failure there fails a batch that had succeeded. */

@@ -38,10 +38,12 @@ final class BatchRunner implements Runnable {
             while (!halted.getAsBoolean()) {
                 Tick tick = ticks.take();
                 if (tick == Tick.END) {
+                    processor.finish();
                     break;
                 }
                 if (processor.process(tick)) {
                     log.info("{}: every source is exhausted; batch {} was the last", pipelineName, tick.batchId());
+                    processor.finish();
                     break;
                 }
             }
@@ -49,6 +51,9 @@ final class BatchRunner implements Runnable {
             log.debug("{}: batch runner stopped: {}", pipelineName, e.toString());
         } catch (BatchFailedException e) {
             log.error("{}: stopping: {}", pipelineName, e.getMessage(), e.getCause());
+            failure = e;
+        } catch (SluiceException e) {
+            log.error("{}: stopping: {}", pipelineName, e.getMessage(), e);
             failure = e;
         } catch (RuntimeException | Error e) {
             failure = new SluiceException("the batch runner of pipeline '" + pipelineName + "' failed", e);

@@ -35,6 +35,7 @@ public final class EngineRuntime {
     private final List<Output<?>> openedOutputs = new ArrayList<>();
     private final List<ReceiverSourceNode> receivers = new ArrayList<>();
     private WorkerPool pool;
+    private Checkpointer checkpointer;
     private BatchCutter cutter;
     private Thread cutterThread;
     private Thread runnerThread;
@@ -69,11 +70,14 @@ public final class EngineRuntime {
                     receivers.add(receiver);
                 }
             }
+            Checkpointer.Recovery recovery = recover();
+            ticks.addAll(recovery.replays());
             for (Output<?> output : graph.outputs()) {
                 output.open(environment);
                 openedOutputs.add(output);
             }
             receivers.forEach(ReceiverSourceNode::startReceiving);
+            cutter = newCutter(recovery);
         } catch (RuntimeException | Error e) {
             Throwable closing = closeAll();
             if (closing != null) {
@@ -83,10 +87,8 @@ public final class EngineRuntime {
             throw e;
         }
         environment.metrics().gauge("engine.queued_batches", ticks::size);
-        long start = settings.clock().millis();
-        cutter = new BatchCutter(settings.clock(), start, settings.intervalMillis(), List.copyOf(receivers), ticks);
         BatchProcessor processor = new BatchProcessor(settings, graph, pool, listeners, environment.metrics(),
-                () -> halted);
+                () -> halted, checkpointer);
         BatchRunner runner = new BatchRunner(settings.pipelineName(), ticks, processor, () -> halted, this::terminate);
         cutterThread = EngineThreads.newThread(prefix + "-cutter", this, cutter);
         runnerThread = EngineThreads.newThread(prefix + "-runner", this, runner);
@@ -94,6 +96,35 @@ public final class EngineRuntime {
         cutterThread.start();
         log.info("{}: started, batch interval {} ms, parallelism {}, {} shuffle partitions", settings.pipelineName(),
                 settings.intervalMillis(), settings.parallelism(), settings.shufflePartitions());
+    }
+
+    /** With checkpointing: opens the logs and restores the last run's state; else nothing to recover. */
+    private Checkpointer.Recovery recover() {
+        if (settings.checkpoint().isEmpty()) {
+            return new Checkpointer.Recovery(List.of(), 0, 0);
+        }
+        checkpointer = Checkpointer.open(settings, settings.checkpoint().get(), graph);
+        Checkpointer.Recovery recovery = checkpointer.recover();
+        if (recovery.resumed()) {
+            log.info("{}: resuming after batch {}", settings.pipelineName(), recovery.lastBatchId());
+        }
+        return recovery;
+    }
+
+    /**
+     * The clock's thread: a new run starts its batches one interval from now; a recovered run
+     * continues the batch ids, at batch times on the old run's grid (skipping the times it was down).
+     */
+    private BatchCutter newCutter(Checkpointer.Recovery recovery) {
+        long now = settings.clock().millis();
+        long interval = settings.intervalMillis();
+        long start = now;
+        if (recovery.resumed()) {
+            long last = recovery.lastBatchTimeMillis();
+            start = now <= last ? last : last + (now - last) / interval * interval;
+        }
+        return new BatchCutter(settings.clock(), start, recovery.lastBatchId() + 1, interval, List.copyOf(receivers),
+                ticks);
     }
 
     /**
@@ -215,7 +246,10 @@ public final class EngineRuntime {
         }
     }
 
-    /** Closes outputs, then nodes in reverse order; returns the first failure (others suppressed). */
+    /**
+     * Closes outputs, then nodes in reverse order, then the logs; returns the first failure (others
+     * suppressed).
+     */
     private synchronized Throwable closeAll() {
         Throwable first = null;
         List<Runnable> closers = new ArrayList<>();
@@ -224,6 +258,11 @@ public final class EngineRuntime {
             Node<?> node = openedNodes.get(i);
             closers.add(() -> closeOne(node.name(), node::close));
         }
+        Checkpointer logs = checkpointer;
+        if (logs != null) {
+            closers.add(() -> closeOne("the batch and write-ahead logs", logs::close));
+        }
+        checkpointer = null;
         openedOutputs.clear();
         openedNodes.clear();
         for (Runnable closer : closers) {

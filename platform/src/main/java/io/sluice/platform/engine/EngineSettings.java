@@ -3,6 +3,7 @@ package io.sluice.platform.engine;
 import io.sluice.platform.stream.EngineClock;
 import java.time.Duration;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * The knobs of one streaming context, validated.
@@ -17,9 +18,11 @@ import java.util.Objects;
  * @param retryBackoff              wait before the first retry, doubled before each next one
  * @param receiverMaxPendingRecords records a receiver may have accepted but not yet processed
  *                                  before {@code store} blocks (backpressure)
+ * @param checkpointing             how work survives a crash, or {@code null} for not at all
  */
 public record EngineSettings(String pipelineName, Duration batchInterval, EngineClock clock, int parallelism,
-        int shufflePartitions, int maxBatchAttempts, Duration retryBackoff, int receiverMaxPendingRecords) {
+        int shufflePartitions, int maxBatchAttempts, Duration retryBackoff, int receiverMaxPendingRecords,
+        CheckpointSettings checkpointing) {
 
     public EngineSettings {
         Objects.requireNonNull(pipelineName, "pipelineName");
@@ -41,6 +44,11 @@ public record EngineSettings(String pipelineName, Duration batchInterval, Engine
         if (value < min) {
             throw new IllegalArgumentException(name + " must be at least " + min + ": " + value);
         }
+    }
+
+    /** How work survives a crash, if it is to. */
+    public Optional<CheckpointSettings> checkpoint() {
+        return Optional.ofNullable(checkpointing);
     }
 
     public long intervalMillis() {

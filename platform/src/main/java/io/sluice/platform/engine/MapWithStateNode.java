@@ -1,7 +1,11 @@
 package io.sluice.platform.engine;
 
+import io.sluice.platform.durability.codec.ValueCodec;
 import io.sluice.platform.stream.KeyValue;
 import io.sluice.platform.stream.MappingFunction;
+import java.io.DataInput;
+import java.io.DataOutput;
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -76,6 +80,32 @@ public final class MapWithStateNode<K, V, S, M> extends Node<MapWithStateNode.Re
     @Override
     protected boolean isStageBoundary() {
         return true;
+    }
+
+    @Override
+    public NodeState state() {
+        return new NodeState() {
+            @Override
+            public String kind() {
+                return "map-with-state";
+            }
+
+            @Override
+            public void write(DataOutput out, ValueCodec values) throws IOException {
+                out.writeBoolean(initialLoaded);
+                StateStores.write(stores, out, values, timed -> List.of(timed.state(), timed.activeAt()));
+            }
+
+            @Override
+            @SuppressWarnings("unchecked")
+            public void read(DataInput in, ValueCodec values) throws IOException {
+                initialLoaded = in.readBoolean();
+                StateStores.read(stores, in, values, encoded -> {
+                    List<Object> pair = (List<Object>) encoded;
+                    return new Timed<>((S) pair.get(0), (Long) pair.get(1));
+                });
+            }
+        };
     }
 
     @Override

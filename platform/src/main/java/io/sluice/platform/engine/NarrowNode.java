@@ -37,6 +37,11 @@ public final class NarrowNode<I, O> extends Node<O> {
     }
 
     @Override
+    public NodeState state() {
+        return step.state();
+    }
+
+    @Override
     public void open(ComponentEnvironment environment) {
         super.open(environment);
         step.open(environment, name());

@@ -19,4 +19,9 @@ public interface NarrowStep<I, O> {
 
     default void close() {
     }
+
+    /** What the step keeps across batches (a keyed operator's state), or {@code null}. */
+    default NodeState state() {
+        return null;
+    }
 }

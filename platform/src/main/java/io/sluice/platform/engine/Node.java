@@ -127,6 +127,14 @@ public abstract class Node<T> {
         return false;
     }
 
+    /**
+     * What this node keeps across batches, for checkpoints; {@code null} (the default) for nodes
+     * whose result depends on the current batch only.
+     */
+    public NodeState state() {
+        return null;
+    }
+
     /** Called once at start, before any batch, in creation order; components open here. */
     public void open(ComponentEnvironment environment) {
         this.errors = environment.errors(name);

@@ -36,6 +36,12 @@ public final class QueueSourceNode<T> extends SourceNode<T> {
     }
 
     @Override
+    public String unrecoverableReason() {
+        return "queue stream '" + name() + "' cannot be replayed after a restart (as Spark's queueStream): "
+                + "checkpointing needs replayable or receiver sources";
+    }
+
+    @Override
     public boolean exhausted() {
         if (!finishWhenDrained) {
             return false;

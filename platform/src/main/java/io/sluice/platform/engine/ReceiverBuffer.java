@@ -2,64 +2,147 @@ package io.sluice.platform.engine;
 
 import io.sluice.spi.Record;
 import io.sluice.spi.RetriableException;
+import io.sluice.spi.SluiceException;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.Deque;
 import java.util.List;
 import java.util.Objects;
 
 /**
- * Where a receiver's records wait for their batch. {@link #store} accepts records into the pending
- * list; at each batch time the cutter {@link #drain drains} it into the batch; the batch
- * {@link #release releases} them once finished. Records count against the bound from store until
- * release, so {@code store} blocks while the pipeline is behind (backpressure), and throws
- * {@link RetriableException} once the buffer is {@link #close closed} (stopping).
+ * Where a receiver's records wait for their batch. {@link #store} accepts one call's records as one
+ * entry, numbered in order; at each batch time the cutter {@link #drain drains} the entries into the
+ * batch; the batch {@link #release releases} them once finished. Records count against the bound
+ * from store until release, so {@code store} blocks while the pipeline is behind (backpressure), and
+ * throws {@link RetriableException} once the buffer is {@link #close closed} (stopping).
  *
- * <p>In memory only: records accepted but not yet processed are lost on a crash or a non-graceful
- * stop. The write-ahead log of the durability issue will make {@code store} durable.
+ * <p>With a {@link ReceiverLog} (checkpointing on), each entry is appended to the write-ahead log
+ * under the buffer's lock (so entry numbers follow arrival order) and {@code store} returns once it
+ * is durable; a batch only takes durable entries, a contiguous range the batch log records. Without
+ * one, records accepted but not yet processed are lost on a crash.
  */
 public final class ReceiverBuffer {
     private final String source;
     private final int maxPending;
-    private List<Record> pending = new ArrayList<>();
+    private final ReceiverLog log;
+    private final Deque<Entry> pending = new ArrayDeque<>();
+    private int pendingRecords;
     private long inFlight;
+    private long nextSequence;
     private boolean closed;
+    private SluiceException failure;
 
+    private record Entry(long sequence, List<Record> records) {
+    }
+
+    /** A buffer in memory only. */
     public ReceiverBuffer(String source, int maxPending) {
-        this.source = source;
-        this.maxPending = maxPending;
+        this(source, maxPending, null, 0);
     }
 
     /**
-     * Accepts {@code records} into the next batch. Blocks while the records accepted and not yet
-     * processed would exceed the bound (a single call larger than the bound is accepted once
-     * nothing else is outstanding).
+     * @param log           the write-ahead log, or {@code null}
+     * @param firstSequence the sequence of the first entry this buffer will hold
+     */
+    ReceiverBuffer(String source, int maxPending, ReceiverLog log, long firstSequence) {
+        this.source = source;
+        this.maxPending = maxPending;
+        this.log = log;
+        this.nextSequence = firstSequence;
+    }
+
+    /**
+     * Accepts {@code records} into the next batch; with a write-ahead log, returns once they are
+     * durable. Blocks while the records accepted and not yet processed would exceed the bound (a
+     * single call larger than the bound is accepted once nothing else is outstanding).
      *
      * @throws RetriableException   if the pipeline is stopping: the records were not accepted
+     * @throws SluiceException      if the write-ahead log failed: the records were not accepted
      * @throws InterruptedException if interrupted while blocked
      */
-    public synchronized void store(List<Record> records) throws InterruptedException {
+    public void store(List<Record> records) throws InterruptedException {
         for (Record r : records) {
             Objects.requireNonNull(r, "records must not contain null");
         }
-        while (!closed && outstanding() > 0 && outstanding() + records.size() > maxPending) {
-            wait();
+        if (records.isEmpty()) {
+            return;
         }
-        if (closed) {
-            throw new RetriableException("source '" + source + "' is stopping: " + records.size()
-                    + " records were not accepted");
+        long sequence;
+        synchronized (this) {
+            while (!closed && failure == null && outstanding() > 0 && outstanding() + records.size() > maxPending) {
+                wait();
+            }
+            if (failure != null) {
+                throw new SluiceException("source '" + source + "' cannot accept records: " + failure.getMessage(),
+                        failure);
+            }
+            if (closed) {
+                throw new RetriableException("source '" + source + "' is stopping: " + records.size()
+                        + " records were not accepted");
+            }
+            List<Record> copy = List.copyOf(records);
+            if (log == null) {
+                sequence = nextSequence;
+            } else {
+                try {
+                    sequence = log.append(copy);
+                } catch (SluiceException e) {
+                    failure = e;
+                    notifyAll();
+                    throw e;
+                }
+            }
+            nextSequence = sequence + 1;
+            pending.addLast(new Entry(sequence, copy));
+            pendingRecords += copy.size();
         }
-        pending.addAll(records);
+        if (log != null) {
+            try {
+                log.awaitDurable(sequence);
+            } catch (SluiceException e) {
+                fail(e);
+                throw e;
+            }
+        }
     }
 
-    /** Takes everything pending, for the batch being cut (cutter thread). */
-    public synchronized List<Record> drain() {
-        if (pending.isEmpty()) {
-            return List.of();
+    /** Puts entries read back from the write-ahead log at restart into the next batch, in order. */
+    synchronized void recovered(long sequence, List<Record> records) {
+        pending.addLast(new Entry(sequence, List.copyOf(records)));
+        pendingRecords += records.size();
+        nextSequence = sequence + 1;
+    }
+
+    /**
+     * Takes every durable entry, in order, for the batch being cut (cutter thread).
+     *
+     * @throws SluiceException if the write-ahead log failed: the pipeline must stop
+     */
+    public synchronized ReceivedBlock drain() {
+        if (failure != null) {
+            throw new SluiceException("source '" + source + "': " + failure.getMessage(), failure);
         }
-        List<Record> block = pending;
-        pending = new ArrayList<>();
+        long durable = log == null ? Long.MAX_VALUE : log.durableSequence();
+        if (pending.isEmpty() || pending.peekFirst().sequence() >= durable) {
+            return new ReceivedBlock(List.of(), nextDrained(), nextDrained());
+        }
+        long from = pending.peekFirst().sequence();
+        long to = from;
+        List<Record> block = new ArrayList<>(pendingRecords);
+        while (!pending.isEmpty() && pending.peekFirst().sequence() < durable) {
+            Entry entry = pending.removeFirst();
+            block.addAll(entry.records());
+            to = entry.sequence() + 1;
+        }
+        pendingRecords -= block.size();
         inFlight += block.size();
-        return Collections.unmodifiableList(block);
+        return new ReceivedBlock(Collections.unmodifiableList(block), from, to);
+    }
+
+    /** The sequence the next drained block starts at. */
+    private long nextDrained() {
+        return pending.isEmpty() ? nextSequence : pending.peekFirst().sequence();
     }
 
     /** A batch holding {@code records} of this buffer's records is finished. */
@@ -80,10 +163,17 @@ public final class ReceiverBuffer {
 
     /** Records stored and not yet cut into a batch. */
     public synchronized int pending() {
-        return pending.size();
+        return pendingRecords;
+    }
+
+    private synchronized void fail(SluiceException e) {
+        if (failure == null) {
+            failure = e;
+        }
+        notifyAll();
     }
 
     private long outstanding() {
-        return pending.size() + inFlight;
+        return pendingRecords + inFlight;
     }
 }

@@ -6,12 +6,19 @@ import io.sluice.spi.Record;
 import io.sluice.spi.config.Config;
 import io.sluice.spi.source.Receiver;
 import io.sluice.spi.source.ReceiverSource;
+import java.io.DataInput;
+import java.io.DataOutput;
+import java.io.IOException;
 import java.util.List;
 
 /**
  * A {@link ReceiverSource}: one receiver, started when the context starts, stores into a
  * {@link ReceiverBuffer}; each batch gets what was stored by its batch time, split into the
  * context's shuffle-partition count of contiguous partitions.
+ *
+ * <p>With checkpointing, the buffer writes every store to the source's write-ahead log before the
+ * receiver may ack it; the batch log records each batch's range of log entries, so a restart
+ * re-reads the same records, and entries no batch took yet go into the first new batch.
  */
 public final class ReceiverSourceNode extends SourceNode<Record> {
     private final ReceiverSource source;
@@ -19,9 +26,12 @@ public final class ReceiverSourceNode extends SourceNode<Record> {
     private final int partitions;
     private ComponentContext context;
     private ReceiverBuffer buffer;
+    private ReceiverLog log;
     private Receiver receiver;
     private boolean started;
     private boolean stopped;
+    /** The first log entry no planned batch has taken (runner thread). */
+    private long consumed;
 
     public ReceiverSourceNode(StreamGraph graph, String name, ReceiverSource source, Config config, int partitions) {
         super(graph, name);
@@ -35,11 +45,24 @@ public final class ReceiverSourceNode extends SourceNode<Record> {
         super.open(environment);
         context = environment.context(name(), config);
         buffer = new ReceiverBuffer(name(), environment.settings().receiverMaxPendingRecords());
-        environment.metrics().gauge(name() + ".pending_records", buffer::pending);
+        environment.metrics().gauge(name() + ".pending_records", () -> buffer.pending());
         receiver = source.createReceiver(context);
     }
 
-    /** Starts the receiver (context start, after every node is open). */
+    /**
+     * Makes {@link #store} durable in {@code log} (checkpointing); after open, before recovery reads
+     * anything and before the receiver starts.
+     */
+    synchronized void useLog(ReceiverLog log, int maxPending) {
+        if (started) {
+            throw new IllegalStateException("receiver " + name() + " has started");
+        }
+        this.log = log;
+        this.consumed = 0;   // without a checkpoint, every entry still in the log is unconsumed
+        this.buffer = new ReceiverBuffer(name(), maxPending, log, consumed);
+    }
+
+    /** Starts the receiver (context start, after every node is open and recovery is over). */
     public synchronized void startReceiving() {
         started = true;
         receiver.start(new EngineReceiverContext(context, buffer));
@@ -63,7 +86,7 @@ public final class ReceiverSourceNode extends SourceNode<Record> {
     }
 
     /** Takes what was stored since the last batch (cutter thread). */
-    List<Record> drain() {
+    ReceivedBlock drain() {
         return buffer.drain();
     }
 
@@ -73,12 +96,65 @@ public final class ReceiverSourceNode extends SourceNode<Record> {
 
     @Override
     public Partitions<Record> plan(BatchInfo batch, Tick tick) {
-        return Dataset.split(tick.block(this), partitions);
+        ReceivedBlock block = tick.block(this);
+        if (block.toSequence() > consumed) {
+            consumed = block.toSequence();
+        }
+        return Dataset.split(block.records(), partitions);
     }
 
     @Override
     public void batchFinished(BatchInfo batch, Tick tick, boolean succeeded) {
         buffer.release(tick.block(this).size());
+    }
+
+    @Override
+    public String unrecoverableReason() {
+        return log == null ? "receiver '" + name() + "' has no write-ahead log" : null;
+    }
+
+    @Override
+    public void writeInput(Partitions<Record> planned, Tick tick, DataOutput out) throws IOException {
+        ReceivedBlock block = tick.block(this);
+        boolean empty = block.records().isEmpty();
+        out.writeLong(empty ? consumed : block.fromSequence());
+        out.writeLong(empty ? consumed : block.toSequence());
+    }
+
+    @Override
+    public Partitions<Record> readInput(DataInput in) throws IOException {
+        long from = in.readLong();
+        long to = in.readLong();
+        consumed = Math.max(consumed, to);
+        boolean readable = from < to && log != null;   // without a log (durability off) the records are gone
+        return Dataset.split(readable ? log.read(from, to) : List.of(), partitions);
+    }
+
+    @Override
+    public void writePosition(DataOutput out) throws IOException {
+        out.writeLong(consumed);
+    }
+
+    @Override
+    public void readPosition(DataInput in) throws IOException {
+        consumed = in.readLong();
+    }
+
+    /** Puts the log entries no batch took before the restart into the next batch. */
+    @Override
+    public void resume() {
+        if (log != null) {
+            log.forEach(consumed, log.durableSequence(), buffer::recovered);
+        }
+    }
+
+    /** Log entries below this are in planned batches. */
+    long consumed() {
+        return consumed;
+    }
+
+    ReceiverLog log() {
+        return log;
     }
 
     @Override

@@ -6,8 +6,13 @@ import io.sluice.spi.ComponentContext;
 import io.sluice.spi.Record;
 import io.sluice.spi.config.Config;
 import io.sluice.spi.source.ReplayableSource;
+import io.sluice.spi.source.SplitCodec;
 import io.sluice.spi.source.SplitPlanner;
 import io.sluice.spi.source.SplitReader;
+import java.io.DataInput;
+import java.io.DataOutput;
+import java.io.IOException;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -23,6 +28,9 @@ public final class ReplayableSourceNode<S> extends SourceNode<Record> {
     private final Config config;
     private SplitPlanner<S> planner;
     private SplitReader<S> reader;
+    private SplitCodec<S> codec;
+    /** The position to resume from, read back at restart; {@code null} when there is none. */
+    private byte[] resumePosition;
 
     public ReplayableSourceNode(StreamGraph graph, String name, ReplayableSource<S> source, Config config) {
         super(graph, name);
@@ -36,11 +44,69 @@ public final class ReplayableSourceNode<S> extends SourceNode<Record> {
         ComponentContext context = environment.context(name(), config);
         planner = source.createPlanner(context);
         reader = source.createReader(context);
+        codec = source.splitCodec();
     }
 
     @Override
     public Partitions<Record> plan(BatchInfo batch, Tick tick) {
         return new SplitInput(List.copyOf(planner.plan(batch, Long.MAX_VALUE)));
+    }
+
+    @Override
+    public String unrecoverableReason() {
+        return null;
+    }
+
+    @Override
+    public void writeInput(Partitions<Record> planned, Tick tick, DataOutput out) throws IOException {
+        List<S> splits = ((SplitInput) planned).splits;
+        out.writeInt(codec.version());
+        out.writeInt(splits.size());
+        for (S split : splits) {
+            writeBytes(out, codec.encode(split));
+        }
+        writeBytes(out, planner.position());
+    }
+
+    @Override
+    public Partitions<Record> readInput(DataInput in) throws IOException {
+        int version = in.readInt();
+        int count = DatasetFormat.nonNegative(in.readInt(), "split count");
+        List<S> splits = new ArrayList<>(count);
+        for (int i = 0; i < count; i++) {
+            splits.add(codec.decode(version, readBytes(in)));
+        }
+        resumePosition = readBytes(in);
+        return new SplitInput(List.copyOf(splits));
+    }
+
+    @Override
+    public void writePosition(DataOutput out) throws IOException {
+        writeBytes(out, planner.position());
+    }
+
+    @Override
+    public void readPosition(DataInput in) throws IOException {
+        resumePosition = readBytes(in);
+    }
+
+    @Override
+    public void resume() {
+        if (resumePosition != null) {
+            planner.restore(resumePosition);
+            resumePosition = null;
+        }
+    }
+
+    private static void writeBytes(DataOutput out, byte[] bytes) throws IOException {
+        out.writeInt(bytes.length);
+        out.write(bytes);
+    }
+
+    private static byte[] readBytes(DataInput in) throws IOException {
+        byte[] bytes = new byte[DatasetFormat.nonNegative(in.readInt(), "length")];
+        in.readFully(bytes);
+        return bytes;
     }
 
     @Override

@@ -1,6 +1,9 @@
 package io.sluice.platform.engine;
 
 import io.sluice.spi.BatchInfo;
+import java.io.DataInput;
+import java.io.DataOutput;
+import java.io.IOException;
 import java.util.List;
 
 /**
@@ -29,6 +32,44 @@ public abstract class SourceNode<T> extends Node<T> {
 
     /** The batch is over (succeeded, or failed for good); called once per planned batch, runner thread. */
     public void batchFinished(BatchInfo batch, Tick tick, boolean succeeded) {
+    }
+
+    /**
+     * Why a restart could not re-create this source's input from the batch log, or {@code null} if
+     * it can: then {@link #writeInput}, {@link #readInput} and the position methods work.
+     */
+    public String unrecoverableReason() {
+        return "source '" + name() + "' cannot replay its input after a restart";
+    }
+
+    /** Writes what {@link #plan} decided for a batch, for the batch log (runner thread, after plan). */
+    public void writeInput(Partitions<T> planned, Tick tick, DataOutput out) throws IOException {
+        throw new UnsupportedOperationException(unrecoverableReason());
+    }
+
+    /**
+     * Re-creates an input {@link #writeInput} wrote (restart, runner thread, in batch order); the
+     * source's position moves past it once {@link #resume} is called.
+     */
+    public Partitions<T> readInput(DataInput in) throws IOException {
+        throw new UnsupportedOperationException(unrecoverableReason());
+    }
+
+    /** Writes the position after the last planned batch, for a checkpoint. */
+    public void writePosition(DataOutput out) throws IOException {
+        throw new UnsupportedOperationException(unrecoverableReason());
+    }
+
+    /** Reads a position {@link #writePosition} wrote; it takes effect on {@link #resume}. */
+    public void readPosition(DataInput in) throws IOException {
+        throw new UnsupportedOperationException(unrecoverableReason());
+    }
+
+    /**
+     * Recovery is over: continue after the last batch read back (checkpoint position, then every
+     * logged batch). Called once, before receivers start and before the first new batch is planned.
+     */
+    public void resume() {
     }
 
     @Override

@@ -1,5 +1,9 @@
 package io.sluice.platform.engine;
 
+import io.sluice.platform.durability.codec.ValueCodec;
+import java.io.DataInput;
+import java.io.DataOutput;
+import java.io.IOException;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -42,6 +46,35 @@ public final class WindowNode<T> extends Node<T> {
                 history.removeFirst();
             }
         });
+    }
+
+    @Override
+    public NodeState state() {
+        return new NodeState() {
+            @Override
+            public String kind() {
+                return "window";
+            }
+
+            @Override
+            public void write(DataOutput out, ValueCodec values) throws IOException {
+                out.writeInt(history.size());
+                for (Slice<T> slice : history) {
+                    out.writeLong(slice.batchId());
+                    DatasetFormat.write(slice.dataset(), out, values);
+                }
+            }
+
+            @Override
+            public void read(DataInput in, ValueCodec values) throws IOException {
+                history.clear();
+                int slices = DatasetFormat.nonNegative(in.readInt(), "window slice count");
+                for (int i = 0; i < slices; i++) {
+                    long batchId = in.readLong();
+                    history.addLast(new Slice<>(batchId, DatasetFormat.read(in, values)));
+                }
+            }
+        };
     }
 
     @Override

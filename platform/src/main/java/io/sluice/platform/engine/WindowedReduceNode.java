@@ -1,6 +1,10 @@
 package io.sluice.platform.engine;
 
+import io.sluice.platform.durability.codec.ValueCodec;
 import io.sluice.platform.stream.KeyValue;
+import java.io.DataInput;
+import java.io.DataOutput;
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -64,6 +68,57 @@ public final class WindowedReduceNode<K, V> extends Node<KeyValue<K, V>> {
     @Override
     protected boolean isStageBoundary() {
         return true;
+    }
+
+    @Override
+    public NodeState state() {
+        return new NodeState() {
+            @Override
+            public String kind() {
+                return "reduce-by-key-and-window";
+            }
+
+            @Override
+            public void write(DataOutput out, ValueCodec values) throws IOException {
+                out.writeLong(lastWindowEnd);
+                out.writeInt(history.size());
+                for (Map.Entry<Long, Dataset<KeyValue<K, V>>> entry : history.entrySet()) {
+                    out.writeLong(entry.getKey());
+                    DatasetFormat.write(entry.getValue(), out, values);
+                }
+                out.writeInt(state.size());
+                for (Map<K, V> partition : state) {
+                    out.writeInt(partition.size());
+                    for (Map.Entry<K, V> e : partition.entrySet()) {
+                        values.write(out, e.getKey());
+                        values.write(out, e.getValue());
+                    }
+                }
+            }
+
+            @Override
+            @SuppressWarnings("unchecked")
+            public void read(DataInput in, ValueCodec values) throws IOException {
+                lastWindowEnd = in.readLong();
+                history.clear();
+                int batches = DatasetFormat.nonNegative(in.readInt(), "window batch count");
+                for (int i = 0; i < batches; i++) {
+                    long id = in.readLong();
+                    history.put(id, DatasetFormat.rehash(DatasetFormat.read(in, values), partitions));
+                }
+                List<Map<K, V>> restored = emptyState(partitions);
+                int stored = DatasetFormat.nonNegative(in.readInt(), "state partition count");
+                for (int p = 0; p < stored; p++) {
+                    int size = DatasetFormat.nonNegative(in.readInt(), "state partition size");
+                    for (int i = 0; i < size; i++) {
+                        K key = (K) values.read(in);
+                        V value = (V) values.read(in);
+                        restored.get(HashPartitioner.partition(key, partitions)).put(key, value);
+                    }
+                }
+                state = restored;
+            }
+        };
     }
 
     @Override

@@ -1,5 +1,9 @@
 package io.sluice.platform.stream;
 
+import io.sluice.platform.durability.codec.TypeCodec;
+import io.sluice.platform.durability.codec.ValueCodec;
+import io.sluice.platform.durability.wal.Durability;
+import io.sluice.platform.engine.CheckpointSettings;
 import io.sluice.platform.engine.ComponentEnvironment;
 import io.sluice.platform.engine.EngineRuntime;
 import io.sluice.platform.engine.EngineSettings;
@@ -16,6 +20,7 @@ import io.sluice.spi.source.ReceiverSource;
 import io.sluice.spi.source.ReplayableSource;
 import io.sluice.spi.source.Source;
 import io.sluice.spi.source.SourceFactory;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
@@ -72,7 +77,7 @@ public final class StreamingContext implements AutoCloseable {
         int parallelism = b.parallelism > 0 ? b.parallelism : Runtime.getRuntime().availableProcessors();
         this.settings = new EngineSettings(b.name, b.batchInterval, b.clock, parallelism,
                 b.shufflePartitions > 0 ? b.shufflePartitions : parallelism, b.maxBatchAttempts, b.retryBackoff,
-                b.receiverMaxPendingRecords);
+                b.receiverMaxPendingRecords, b.checkpointSettings());
         this.graph = new StreamGraph(settings);
         this.formats = b.formats;
         this.environment = new ComponentEnvironment(settings, formats, metrics,
@@ -324,8 +329,60 @@ public final class StreamingContext implements AutoCloseable {
         private int maxBatchAttempts = 3;
         private Duration retryBackoff = Duration.ofMillis(500);
         private int receiverMaxPendingRecords = 100_000;
+        private Path checkpointDirectory;
+        private int checkpointInterval = 10;
+        private Durability walDurability = Durability.FSYNC;
+        private boolean skipCorruptWal;
+        private ValueCodec values = ValueCodec.standard();
 
         private Builder() {
+        }
+
+        private CheckpointSettings checkpointSettings() {
+            return checkpointDirectory == null ? null
+                    : new CheckpointSettings(checkpointDirectory, checkpointInterval, walDurability, skipCorruptWal,
+                            values);
+        }
+
+        /**
+         * Makes the context survive crashes (Spark's {@code checkpoint(dir)}): each batch's input is
+         * logged before it is computed, receivers' records are written ahead before they are
+         * acknowledged, and keyed state, windows and source positions are checkpointed. A context
+         * started on a directory a previous run used resumes where that run stopped, re-running the
+         * batches it had not finished. Queue streams cannot be recovered and are then refused.
+         *
+         * <p>State is matched to streams by name at restart: give stateful streams stable names
+         * with {@code named(...)} so that editing other parts of the program keeps them matched.
+         */
+        public Builder checkpointDirectory(Path directory) {
+            this.checkpointDirectory = Objects.requireNonNull(directory, "directory");
+            return this;
+        }
+
+        /** A checkpoint every this many batches (default 10), and one at a graceful stop. */
+        public Builder checkpointInterval(int batches) {
+            this.checkpointInterval = requirePositive(batches, "checkpointInterval");
+            return this;
+        }
+
+        /**
+         * When a receiver's {@code store} returns (default {@link Durability#FSYNC}); with
+         * {@code skipCorrupt}, a corrupt log entry found at restart is skipped and reported instead
+         * of stopping the pipeline.
+         */
+        public Builder writeAheadLog(Durability durability, boolean skipCorrupt) {
+            this.walDurability = Objects.requireNonNull(durability, "durability");
+            this.skipCorruptWal = skipCorrupt;
+            return this;
+        }
+
+        /**
+         * How checkpoints encode state values of {@code type}, for types beyond the built-in ones
+         * (numbers, strings, records, lists, maps, Java records of those…).
+         */
+        public <T> Builder stateCodec(Class<T> type, TypeCodec<T> codec) {
+            this.values = values.with(type, codec);
+            return this;
         }
 
         /** The pipeline's name, in logs, thread names and component contexts; default {@code sluice}. */

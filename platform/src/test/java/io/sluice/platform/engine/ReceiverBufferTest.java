@@ -43,7 +43,7 @@ class ReceiverBufferTest {
         buffer.store(records(3));
         assertThat(buffer.pending()).isEqualTo(3);
 
-        List<Record> block = buffer.drain();
+        List<Record> block = buffer.drain().records();
         assertThat(block).hasSize(3);
         assertThat(buffer.pending()).isZero();
 
@@ -55,14 +55,14 @@ class ReceiverBufferTest {
         buffer.release(block.size());
         blocked.join(DEADLINE.toMillis());
         assertThat(outcome.get()).hasMessage("accepted");
-        assertThat(buffer.drain()).hasSize(2);
+        assertThat(buffer.drain().records()).hasSize(2);
     }
 
     @Test
     void aStoreLargerThanTheBoundIsAcceptedWhenNothingIsOutstanding() throws Exception {
         ReceiverBuffer buffer = new ReceiverBuffer("in", 2);
         buffer.store(records(5));
-        assertThat(buffer.drain()).hasSize(5);
+        assertThat(buffer.drain().records()).hasSize(5);
     }
 
     @Test
@@ -79,6 +79,6 @@ class ReceiverBufferTest {
         assertThat(outcome.get()).isInstanceOf(RetriableException.class).hasMessageContaining("'in' is stopping");
         assertThatThrownBy(() -> buffer.store(records(1))).isInstanceOf(RetriableException.class);
         assertThat(buffer.closed()).isTrue();
-        assertThat(buffer.drain()).hasSize(1);
+        assertThat(buffer.drain().records()).hasSize(1);
     }
 }
