@@ -30,6 +30,10 @@ final class BinaryOutput implements DataOutput {
         return size;
     }
 
+    int capacity() {
+        return buf.length;
+    }
+
     /** Forgets what was written after the first {@code newSize} bytes. */
     void truncate(int newSize) {
         size = newSize;

@@ -3,17 +3,15 @@ package io.sluice.platform.durability.codec;
 import io.sluice.spi.Record;
 import io.sluice.spi.RecordSchema;
 import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.IdentityHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 
 /**
  * Fast encoding of blocks of records for the write-ahead log: a block's distinct schemas are
  * written once, then each record as a schema index and its values, so field names cost nothing per
  * record and decoded records share one {@link RecordSchema} per layout (the instance producers use).
- * Thread-safe; encoding allocates per block, not per record.
+ * Thread-safe; encoding allocates the block it returns and nothing per record (each thread keeps
+ * its buffer).
  *
  * <p>Format version 1 ({@link ValueCodec#FORMAT_VERSION}):
  * <pre>
@@ -31,14 +29,15 @@ import java.util.Objects;
  * }</pre>
  */
 public final class RecordBlockCodec {
-    /** Schemas found by a scan before a block switches to a hash map. */
-    private static final int SCAN_LIMIT = 8;
 
     private final ValueCodec values;
     private final ValueWriter writer;
     private final ValueReader reader;
-    /** Bytes per record of the last block, to size the next block's buffer (a hint: races are harmless). */
-    private int bytesPerRecordHint = 64;
+    /** Encoding buffers above this size are not kept for the thread's next block. */
+    private static final int MAX_RETAINED_BUFFER = 4 << 20;
+
+    /** Each thread's encoding buffers, reused from block to block: a block allocates only its result. */
+    private final ThreadLocal<Buffers> threadBuffers = new ThreadLocal<>();
 
     /** Encodes field values, keys and so on with {@code values} (and its registered {@link TypeCodec}s). */
     public RecordBlockCodec(ValueCodec values) {
@@ -59,84 +58,51 @@ public final class RecordBlockCodec {
      *                                   (the message says which record and field)
      */
     public byte[] encode(List<Record> records) {
-        int count = records.size();
-        int[] schemaOf = new int[count];
-        List<RecordSchema> schemas = findSchemas(records, schemaOf);
-        int hint = bytesPerRecordHint;
-        BinaryOutput out = new BinaryOutput((int) Math.min((long) count * hint + 64, 1 << 26));
-        out.write(ValueCodec.FORMAT_VERSION);
-        out.writeVarint(schemas.size());
-        for (RecordSchema schema : schemas) {
-            out.writeVarint(schema.size());
-            for (int i = 0; i < schema.size(); i++) {
-                out.writeString(schema.name(i));
-            }
-        }
-        out.writeVarint(count);
+        Buffers buffers = buffersOfThisThread();
+        BinaryOutput body = buffers.body;
+        SchemaTable schemas = new SchemaTable();
         long previousTimestamp = 0;
-        int i = 0;
+        int count = 0;
         for (Record record : records) {
-            if (i == count) {
-                break;
-            }
+            RecordSchema schema = record.schema();
+            int schemaIndex = schema.size() == 0 ? -1 : schemas.indexOf(schema);
             try {
-                RecordEncoding.write(writer, out, record, schemaOf[i], previousTimestamp, 0);
+                RecordEncoding.write(writer, body, record, schemaIndex, previousTimestamp, 0);
             } catch (UnsupportedValueException e) {
-                throw e.within("record " + i + " of a block" + (record.position() == null ? "" : ", read at " + record.position()));
+                throw e.within("record " + count + " of a block" + (record.position() == null ? "" : ", read at " + record.position()));
             }
             previousTimestamp = record.timestamp();
-            i++;
+            count++;
         }
-        if (i != count) {
-            throw new IllegalArgumentException("the list of records changed while it was encoded");
+        BinaryOutput head = buffers.head;
+        head.write(ValueCodec.FORMAT_VERSION);
+        schemas.writeTo(head);
+        head.writeVarint(count);
+        byte[] block = new byte[head.size() + body.size()];
+        System.arraycopy(head.array(), 0, block, 0, head.size());
+        System.arraycopy(body.array(), 0, block, head.size(), body.size());
+        if (body.capacity() <= MAX_RETAINED_BUFFER && head.capacity() <= MAX_RETAINED_BUFFER) {
+            threadBuffers.set(buffers);
         }
-        if (count > 0) {
-            bytesPerRecordHint = out.size() / count + 8;
-        }
-        return out.toByteArray();
+        return block;
     }
 
-    /** The distinct non-empty schemas of {@code records}, in order of first use; {@code schemaOf[i]} is record i's ({@code -1}: no fields). */
-    private static List<RecordSchema> findSchemas(List<Record> records, int[] schemaOf) {
-        List<RecordSchema> schemas = new ArrayList<>(4);
-        Map<RecordSchema, Integer> many = null;
-        RecordSchema last = null;
-        int lastIndex = -1;
-        int i = 0;
-        for (Record record : records) {
-            if (i == schemaOf.length) {
-                break;
-            }
-            RecordSchema schema = record.schema();
-            if (schema != last) {
-                last = schema;
-                lastIndex = schema.size() == 0 ? -1 : -2;
-                if (lastIndex == -2 && many != null) {
-                    lastIndex = many.getOrDefault(schema, -2);
-                } else if (lastIndex == -2) {
-                    for (int s = 0; s < schemas.size(); s++) {
-                        if (schemas.get(s) == schema) {
-                            lastIndex = s;
-                            break;
-                        }
-                    }
-                }
-                if (lastIndex == -2) {
-                    lastIndex = schemas.size();
-                    schemas.add(schema);
-                    if (many != null) {
-                        many.put(schema, lastIndex);
-                    } else if (schemas.size() > SCAN_LIMIT) {
-                        many = new IdentityHashMap<>();
-                        for (int s = 0; s < schemas.size(); s++) {
-                            many.put(schemas.get(s), s);
-                        }
-                    }
-                }
-            }
-            schemaOf[i++] = lastIndex;
+    /** The calling thread's buffers, emptied; taken from it until returned, so a nested call gets its own. */
+    private Buffers buffersOfThisThread() {
+        Buffers buffers = threadBuffers.get();
+        if (buffers == null) {
+            return new Buffers();
         }
-        return schemas;
+        threadBuffers.set(null);
+        buffers.head.truncate(0);
+        buffers.body.truncate(0);
+        return buffers;
+    }
+
+    /** A block is written as its records (the body) first, then the header with the schemas they use. */
+    private static final class Buffers {
+        final BinaryOutput head = new BinaryOutput(256);
+        final BinaryOutput body = new BinaryOutput(64 * 1024);
     }
 
     /**
@@ -183,8 +149,4 @@ public final class RecordBlockCodec {
         return schema;
     }
 
-    @Override
-    public String toString() {
-        return "RecordBlockCodec" + Arrays.asList("v" + ValueCodec.FORMAT_VERSION);
-    }
 }

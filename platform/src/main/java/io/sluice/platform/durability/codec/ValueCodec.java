@@ -48,7 +48,6 @@ public final class ValueCodec {
     /** The version of the encoding this class writes (and the only one it reads so far). */
     public static final int FORMAT_VERSION = 1;
 
-    private static final ValueCodec STANDARD = new ValueCodec(TypeCodecs.NONE);
     /** Bytes read at a time from a {@link DataInput}, so a garbled length fails at the end of the input, not in the allocator. */
     private static final int READ_CHUNK = 1 << 16;
 
@@ -62,9 +61,13 @@ public final class ValueCodec {
         this.reader = new ValueReader(this, codecs, new JavaRecords());
     }
 
-    /** The built-in types only. */
+    /**
+     * The built-in types only. A new codec each time (they are cheap): each keeps its own cache of
+     * the record and enum classes it has loaded, so a discarded pipeline's plugin class loaders are
+     * not held by a JVM-wide one.
+     */
     public static ValueCodec standard() {
-        return STANDARD;
+        return new ValueCodec(TypeCodecs.NONE);
     }
 
     /**
@@ -154,11 +157,6 @@ public final class ValueCodec {
         BinaryInput in = new BinaryInput(bytes);
         checkVersion(in.readUnsigned(), 0);
         return readWhole(in);
-    }
-
-    /** Writes one tagged value (no version, no length): for {@link RecordBlockCodec}'s blocks. */
-    void writeTagged(BinaryOutput out, Object value, int depth) {
-        writer.write(out, value, depth);
     }
 
     ValueWriter writer() {

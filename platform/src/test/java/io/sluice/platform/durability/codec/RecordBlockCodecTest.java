@@ -9,6 +9,10 @@ import java.util.ArrayList;
 import java.util.LinkedList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 class RecordBlockCodecTest {
@@ -111,5 +115,64 @@ class RecordBlockCodecTest {
         }
 
         assertThat(blocks.decode(blocks.encode(records))).isEqualTo(records);
+    }
+
+    @Test
+    void oneCodecEncodesOnManyThreadsAtOnce() throws Exception {
+        List<List<Record>> inputs = new ArrayList<>();
+        for (int t = 0; t < 4; t++) {
+            List<Record> records = new ArrayList<>();
+            for (long k = 0; k < 200; k++) {
+                records.add(t % 2 == 0 ? busEvent(t * 1000 + k) : busPayload(t * 1000 + k));
+            }
+            inputs.add(records);
+        }
+        ExecutorService threads = Executors.newFixedThreadPool(4);
+        try {
+            List<Future<Boolean>> results = new ArrayList<>();
+            for (List<Record> records : inputs) {
+                results.add(threads.submit(() -> {
+                    for (int round = 0; round < 200; round++) {
+                        if (!blocks.decode(blocks.encode(records)).equals(records)) {
+                            return false;
+                        }
+                    }
+                    return true;
+                }));
+            }
+            for (Future<Boolean> result : results) {
+                assertThat(result.get(1, TimeUnit.MINUTES)).isTrue();
+            }
+        } finally {
+            threads.shutdownNow();
+        }
+    }
+
+    @Test
+    void registeredTypeCodecsApplyInsideBlocks() {
+        TypeCodec<StringBuilder> builders = new TypeCodec<>() {
+            public String id() {
+                return "test.StringBuilder";
+            }
+
+            public int version() {
+                return 1;
+            }
+
+            public void write(java.io.DataOutput out, StringBuilder value, ValueCodec values) throws java.io.IOException {
+                values.write(out, value.toString());
+            }
+
+            public StringBuilder read(java.io.DataInput in, int version, ValueCodec values) throws java.io.IOException {
+                return new StringBuilder((String) values.read(in));
+            }
+        };
+        RecordBlockCodec custom = new RecordBlockCodec(ValueCodec.standard().with(StringBuilder.class, builders));
+        Record record = Record.builder().key(new StringBuilder("key")).field("text", new StringBuilder("value")).build();
+
+        Record decoded = custom.decode(custom.encode(List.of(record))).get(0);
+
+        assertThat(decoded.key().toString()).isEqualTo("key");
+        assertThat(decoded.get("text")).isInstanceOf(StringBuilder.class).hasToString("value");
     }
 }
