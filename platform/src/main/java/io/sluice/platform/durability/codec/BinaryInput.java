@@ -17,6 +17,8 @@ final class BinaryInput implements DataInput {
     private final int end;
     private final int base;
     private int pos;
+    /** How deep the value a {@link TypeCodec} is reading sits: see {@link BinaryOutput#codecDepth}. */
+    int codecDepth;
 
     BinaryInput(byte[] buf) {
         this(buf, 0, buf.length, 0);

@@ -21,6 +21,12 @@ final class BinaryOutput implements DataOutput {
 
     private byte[] buf;
     private int size;
+    /**
+     * How deep the value a {@link TypeCodec} is writing sits, while it writes: the depth its nested
+     * {@link ValueCodec#write} calls continue from, so a value that contains itself through a codec
+     * is refused like any other.
+     */
+    int codecDepth;
 
     BinaryOutput(int capacity) {
         buf = new byte[Math.max(16, capacity)];

@@ -93,7 +93,7 @@ public final class ValueCodec {
             int start = direct.size();
             direct.write(FORMAT_VERSION);
             try {
-                writer.write(direct, value, 0);
+                writer.write(direct, value, direct.codecDepth);
             } catch (UnsupportedValueException e) {
                 direct.truncate(start);
                 throw e;
@@ -121,6 +121,7 @@ public final class ValueCodec {
             checkVersion(direct.readUnsigned(), at);
             int length = direct.readLength("value length", 1);
             BinaryInput body = new BinaryInput(direct.array(), direct.position(), direct.position() + length, (int) direct.offset());
+            body.codecDepth = direct.codecDepth;
             Object value = readWhole(body);
             direct.skip(length);
             return value;
@@ -168,7 +169,7 @@ public final class ValueCodec {
     }
 
     private Object readWhole(BinaryInput in) {
-        Object value = reader.read(in, 0);
+        Object value = reader.read(in, in.codecDepth);
         if (in.remaining() != 0) {
             throw in.corrupt(in.remaining() + " bytes after the end of the value");
         }

@@ -135,7 +135,7 @@ final class ValueReader {
             case Tags.JAVA_RECORD:
                 return JavaRecordReader.read(this, classes, in, deeper(in, depth, at), at);
             case Tags.CUSTOM:
-                return readCustom(in, at);
+                return readCustom(in, deeper(in, depth, at), at);
             default:
                 throw in.corrupt("unknown type tag " + tag, at);
         }
@@ -185,7 +185,7 @@ final class ValueReader {
         throw in.corrupt("enum " + className + " has no constant " + constant + " (any more)", at);
     }
 
-    private Object readCustom(BinaryInput in, long at) {
+    private Object readCustom(BinaryInput in, int depth, long at) {
         String id = in.readNonNullString("TypeCodec id");
         int version = in.readVarint();
         int length = in.readLength("TypeCodec '" + id + "' value length", 1);
@@ -198,6 +198,7 @@ final class ValueReader {
                     + custom.version(), at);
         }
         BinaryInput body = new BinaryInput(in.array(), in.position(), in.position() + length, (int) in.offset());
+        body.codecDepth = depth;
         Object value;
         try {
             value = custom.codec().read(body, version, values);

@@ -38,7 +38,7 @@ final class ValueWriter {
         if (codecs != null) {
             TypeCodecs.Registered custom = codecs.forClass(type);
             if (custom != null) {
-                writeCustom(out, value, custom);
+                writeCustom(out, value, custom, depth);
                 return;
             }
         }
@@ -232,15 +232,19 @@ final class ValueWriter {
     }
 
     @SuppressWarnings("unchecked")
-    private void writeCustom(BinaryOutput out, Object value, TypeCodecs.Registered custom) {
+    private void writeCustom(BinaryOutput out, Object value, TypeCodecs.Registered custom, int depth) {
         out.write(Tags.CUSTOM);
         out.writeString(custom.id());
         out.writeVarint(custom.version());
         int start = out.size();
+        int outerDepth = out.codecDepth;
+        out.codecDepth = deeper(value.getClass(), depth);
         try {
             ((TypeCodec<Object>) custom.codec()).write(out, value, values);
         } catch (IOException e) {
             throw new UnsupportedValueException(value.getClass(), "its TypeCodec '" + custom.id() + "' failed", e);
+        } finally {
+            out.codecDepth = outerDepth;
         }
         out.insertVarint(start, out.size() - start);
     }

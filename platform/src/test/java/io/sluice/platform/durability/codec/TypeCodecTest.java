@@ -242,4 +242,73 @@ class TypeCodecTest {
             return new ArrayList();
         }
     }
+
+    /** A tree node that only a registered codec can encode. */
+    static final class Node {
+        final List<Node> children = new ArrayList<>();
+    }
+
+    /** Writes children as a nested value; {@code throughOwnStream} hides the depth from the codec (as a careless codec would). */
+    static final class NodeCodec implements TypeCodec<Node> {
+        private final boolean throughOwnStream;
+
+        NodeCodec(boolean throughOwnStream) {
+            this.throughOwnStream = throughOwnStream;
+        }
+
+        public String id() {
+            return "test.Node";
+        }
+
+        public int version() {
+            return 1;
+        }
+
+        public void write(DataOutput out, Node node, ValueCodec values) throws IOException {
+            if (throughOwnStream) {
+                java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+                values.write(new java.io.DataOutputStream(bytes), node.children);
+                out.write(bytes.toByteArray());
+            } else {
+                values.write(out, node.children);
+            }
+        }
+
+        public Node read(DataInput in, int version, ValueCodec values) throws IOException {
+            Node node = new Node();
+            for (Object child : (List<?>) values.read(in)) {
+                node.children.add((Node) child);
+            }
+            return node;
+        }
+    }
+
+    @Test
+    void nestingThroughACodecCountsTowardsTheDepthLimit() {
+        Node loop = new Node();
+        loop.children.add(loop);
+        ValueCodec codec = ValueCodec.standard().with(Node.class, new NodeCodec(false));
+
+        assertThatThrownBy(() -> codec.toBytes(loop))
+                .isInstanceOf(UnsupportedValueException.class).hasMessageContaining("nested more than 256 levels");
+    }
+
+    @Test
+    void readingDeepNestingThroughACodecIsRefusedNotAStackOverflow() {
+        Node root = new Node();
+        Node leaf = root;
+        for (int i = 0; i < 200; i++) {
+            Node child = new Node();
+            leaf.children.add(child);
+            leaf = child;
+        }
+        byte[] deep = ValueCodec.standard().with(Node.class, new NodeCodec(true)).toBytes(root);
+        ValueCodec reader = ValueCodec.standard().with(Node.class, new NodeCodec(false));
+
+        assertThatThrownBy(() -> reader.fromBytes(deep))
+                .isInstanceOf(CorruptDataException.class).hasMessageContaining("nested more than 256 levels");
+        Node shallow = new Node();
+        shallow.children.add(new Node());
+        assertThat(((Node) reader.fromBytes(reader.toBytes(shallow))).children).hasSize(1);
+    }
 }
