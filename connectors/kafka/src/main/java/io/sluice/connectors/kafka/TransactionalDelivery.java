@@ -42,8 +42,10 @@ final class TransactionalDelivery implements Delivery {
     private final Duration timeout;
     private final ReentrantReadWriteLock lock = new ReentrantReadWriteLock();
     private Producer<byte[], byte[]> producer;
-    private long lastCommitted;
+    private BatchMarker.Committed lastCommitted = BatchMarker.NONE;
+    private boolean restartReported;
     private long batchId = -1;
+    private long batchTimeMillis;
     private boolean inTransaction;
     private boolean commitInDoubt;
     private int partitions;
@@ -68,16 +70,7 @@ final class TransactionalDelivery implements Delivery {
     void open(Admin admin) {
         producer = initialized();
         lastCommitted = marker.lastCommitted(admin, timeout);
-        log.info("transactional id {}: last committed batch {}", transactionalId, lastCommitted);
-    }
-
-    long lastCommitted() {
-        lock.readLock().lock();
-        try {
-            return lastCommitted;
-        } finally {
-            lock.readLock().unlock();
-        }
+        log.info("transactional id {}: last committed batch {}", transactionalId, lastCommitted.id());
     }
 
     @Override
@@ -85,8 +78,7 @@ final class TransactionalDelivery implements Delivery {
         lock.writeLock().lock();
         try {
             settleCommitInDoubt();
-            if (batch.id() <= lastCommitted) {
-                reportSkipped(batch);
+            if (alreadyCommitted(batch)) {
                 return;
             }
             if (batchId != batch.id()) {
@@ -95,6 +87,7 @@ final class TransactionalDelivery implements Delivery {
                     abort();
                 }
                 batchId = batch.id();
+                batchTimeMillis = batch.time().toEpochMilli();
                 partitions = 0;
                 written.clear();
             } else if (written.contains(partition)) {
@@ -131,8 +124,7 @@ final class TransactionalDelivery implements Delivery {
         lock.writeLock().lock();
         try {
             settleCommitInDoubt();
-            if (batch.id() <= lastCommitted) {
-                reportSkipped(batch);
+            if (alreadyCommitted(batch)) {
                 return;
             }
             if (batchId != batch.id() || !inTransaction) {
@@ -146,7 +138,7 @@ final class TransactionalDelivery implements Delivery {
             }
             String topic = markerTopic != null ? markerTopic : firstTopic.get();
             try {
-                producer.sendOffsetsToTransaction(marker.marking(batch.id(), topic), marker.groupMetadata());
+                producer.sendOffsetsToTransaction(marker.marking(batch, topic), marker.groupMetadata());
                 producer.commitTransaction();
             } catch (ProducerFencedException e) {
                 throw fenced(e);
@@ -159,7 +151,7 @@ final class TransactionalDelivery implements Delivery {
                 throw KafkaFailures.translate(e, "batch " + batch.id() + ": committing its transaction");
             }
             inTransaction = false;
-            lastCommitted = batch.id();
+            lastCommitted = new BatchMarker.Committed(batch.id(), batch.time().toEpochMilli());
         } finally {
             lock.writeLock().unlock();
         }
@@ -206,7 +198,7 @@ final class TransactionalDelivery implements Delivery {
         }
         commitInDoubt = false;
         inTransaction = false;
-        lastCommitted = batchId;
+        lastCommitted = new BatchMarker.Committed(batchId, batchTimeMillis);
     }
 
     private Producer<byte[], byte[]> initialized() {
@@ -223,12 +215,22 @@ final class TransactionalDelivery implements Delivery {
         }
     }
 
-    private void reportSkipped(BatchInfo batch) {
-        if (skippedReported != batch.id()) {
-            skippedReported = batch.id();
-            log.info("transactional id {}: batch {} was already committed (last committed batch {}); not written again",
-                    transactionalId, batch.id(), lastCommitted);
+    /** Whether {@code batch} is the last committed one, run again; reported once per batch. */
+    private boolean alreadyCommitted(BatchInfo batch) {
+        if (lastCommitted.isSameBatch(batch)) {
+            if (skippedReported != batch.id()) {
+                skippedReported = batch.id();
+                log.info("transactional id {}: batch {} was already committed; not written again", transactionalId, batch.id());
+            }
+            return true;
         }
+        if (batch.id() <= lastCommitted.id() && !restartReported) {
+            restartReported = true;
+            log.warn("transactional id {}: batch {} follows committed batch {} with another batch time: the pipeline "
+                    + "numbers its batches afresh (no batch log), so its batches are written as new ones",
+                    transactionalId, batch.id(), lastCommitted.id());
+        }
+        return false;
     }
 
     private ConnectorException fenced(ProducerFencedException e) {

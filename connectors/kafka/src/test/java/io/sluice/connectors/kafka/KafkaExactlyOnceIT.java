@@ -144,6 +144,23 @@ class KafkaExactlyOnceIT {
     }
 
     @Test
+    void aPipelineThatNumbersItsBatchesAfreshIsNotMistakenForAReRun() {
+        try (Sink first = openSink()) {
+            write(first, 1, 1);
+            first.commit(batch(1));
+        }
+        io.sluice.spi.BatchInfo laterBatch1 = new io.sluice.spi.BatchInfo(1, batch(1).time().plusSeconds(3600), batch(1).interval());
+        List<Record> fresh = List.of(Record.builder().field("key", "k").field("value", "fresh run").build());
+        try (Sink restarted = openSink()) {   // no batch log: batch ids start at 1 again, at new batch times
+            restarted.write(laterBatch1, 0, fresh);
+            restarted.commit(laterBatch1);
+        }
+        List<String> expected = new ArrayList<>(values(1, 1));
+        expected.add("fresh run");
+        assertThat(visible()).containsExactlyInAnyOrderElementsOf(expected);
+    }
+
+    @Test
     void emptyBatchesNeedNoTransaction() {
         try (Sink sink = openSink()) {
             sink.write(batch(1), 0, List.of());
