@@ -1,9 +1,10 @@
 /**
  * The Sluice service-provider interface: everything a plugin author compiles against.
  *
- * <p>A plugin contributes <em>components</em> through three pf4j extension points:
- * {@link io.sluice.spi.source.SourceFactory}, {@link io.sluice.spi.sink.SinkFactory} and
- * {@link io.sluice.spi.operator.OperatorFactory}. Each factory names its component type (the
+ * <p>A plugin contributes <em>components</em> through four pf4j extension points:
+ * {@link io.sluice.spi.source.SourceFactory}, {@link io.sluice.spi.sink.SinkFactory},
+ * {@link io.sluice.spi.operator.OperatorFactory} and (for steps over whole batches)
+ * {@link io.sluice.spi.operator.BatchTransformFactory}. Each factory names its component type (the
  * {@code type:} used in pipeline YAML) and declares a typed {@link io.sluice.spi.config.ConfigSpec}
  * from which the platform validates pipelines, prints {@code sluice describe}, generates the JSON
  * Schema and the docs. Components receive everything they may use through a

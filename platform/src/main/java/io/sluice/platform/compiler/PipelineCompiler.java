@@ -8,6 +8,7 @@ import io.sluice.platform.pipeline.SinkDefinition;
 import io.sluice.platform.pipeline.SourceDefinition;
 import io.sluice.platform.pipeline.StepDefinition;
 import io.sluice.platform.pipeline.StreamDefinition;
+import io.sluice.platform.pipeline.TransformStepDefinition;
 import io.sluice.platform.stream.JoinType;
 import io.sluice.platform.stream.RecordStream;
 import io.sluice.platform.stream.StreamingContext;
@@ -50,6 +51,7 @@ public final class PipelineCompiler {
      * and a stream's last node is named {@code streams.s} unless it is such a state node.
      */
     public static StreamingContext compile(PipelineDefinition pipeline, StreamingContext.Builder settings) {
+        pipeline.checkpointDir().ifPresent(settings::checkpointDirectory);
         StreamingContext context = settings.name(pipeline.name()).batchInterval(pipeline.batchInterval()).build();
         Map<String, Built> streams = new HashMap<>();
         for (SourceDefinition source : pipeline.sources().values()) {
@@ -80,6 +82,8 @@ public final class PipelineCompiler {
                 if (op.component().factory().keyed()) {
                     stateNodes.add(op.path());
                 }
+            } else if (step instanceof TransformStepDefinition transform) {
+                stream = TransformSteps.apply(stream, transform, name -> built.get(name).stream());
             } else if (step instanceof BuiltinStepDefinition builtin) {
                 BuiltinStepDefinition next = builtin.step() == BuiltinStep.KEY_BY ? reduceByKeyAt(steps, i + 1) : null;
                 if (next != null) {

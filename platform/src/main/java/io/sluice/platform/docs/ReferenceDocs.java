@@ -9,12 +9,15 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
  * The configuration reference of everything a pipeline can use, generated from the config specs:
- * {@code steps.md} (built-in steps), {@code sources.md}, {@code sinks.md}, {@code operators.md}.
+ * {@code steps.md} (built-in steps), {@code sources.md}, {@code sinks.md}, {@code operators.md}
+ * (operator and batch-transform plugins: the step types plugins add).
  * Deterministic (sorted by type, no paths or dates) so a test can tell when the committed docs are
  * stale.
  *
@@ -41,9 +44,10 @@ public final class ReferenceDocs {
             steps.append(BuiltinStepDoc.render(step)).append('\n');
         }
         files.put("steps.md", steps.toString());
-        files.put("sources.md", kind(registry, ComponentKind.SOURCE, "Sources"));
-        files.put("sinks.md", kind(registry, ComponentKind.SINK, "Sinks"));
-        files.put("operators.md", kind(registry, ComponentKind.OPERATOR, "Operators (steps from plugins)"));
+        files.put("sources.md", kind(registry, "Sources", ComponentKind.SOURCE));
+        files.put("sinks.md", kind(registry, "Sinks", ComponentKind.SINK));
+        files.put("operators.md", kind(registry, "Operators (steps from plugins)", ComponentKind.OPERATOR,
+                ComponentKind.TRANSFORM));
         return files;
     }
 
@@ -59,10 +63,12 @@ public final class ReferenceDocs {
         }
     }
 
-    private static String kind(ComponentRegistry registry, ComponentKind kind, String title) {
+    /** The components of the given kinds, sorted by type (operators and transforms share step types). */
+    private static String kind(ComponentRegistry registry, String title, ComponentKind... kinds) {
         StringBuilder sb = new StringBuilder(GENERATED).append("# ").append(title).append("\n\n");
-        for (Component<?> c : registry.all()) {
-            if (c.kind() == kind) {
+        List<ComponentKind> wanted = List.of(kinds);
+        for (Component<?> c : registry.all().stream().sorted(Comparator.comparing(Component::type)).toList()) {
+            if (wanted.contains(c.kind())) {
                 sb.append(ComponentDoc.render(c)).append('\n');
             }
         }

@@ -5,8 +5,8 @@ import java.util.List;
 
 /**
  * One step of a stream: a built-in engine step ({@code parse}, {@code key-by},
- * {@code reduce-by-key}, ...) or an operator plugin ({@code filter}, {@code map}, ...), each with
- * its validated configuration.
+ * {@code reduce-by-key}, ...), an operator plugin ({@code filter}, {@code map}, ...) or a
+ * batch-transform plugin ({@code top-n}, ...), each with its validated configuration.
  *
  * <pre>{@code
  * if (step instanceof BuiltinStepDefinition b && b.step() == BuiltinStep.KEY_BY) {
@@ -16,7 +16,7 @@ import java.util.List;
  * }
  * }</pre>
  */
-public sealed interface StepDefinition permits BuiltinStepDefinition, OperatorStepDefinition {
+public sealed interface StepDefinition permits BuiltinStepDefinition, OperatorStepDefinition, TransformStepDefinition {
     /** The step type as written in YAML ({@code parse}, {@code filter}). */
     String type();
 

@@ -1,15 +1,20 @@
 package io.sluice.platform.plugin;
 
 import io.sluice.spi.ComponentFactory;
+import io.sluice.spi.operator.BatchTransformFactory;
 import io.sluice.spi.operator.OperatorFactory;
 import io.sluice.spi.sink.SinkFactory;
 import io.sluice.spi.source.SourceFactory;
 
-/** The three kinds of component a plugin can contribute, each with its extension point. */
+/**
+ * The kinds of component a plugin can contribute, each with its extension point. Operators and
+ * transforms are both pipeline steps and share one namespace of step types.
+ */
 public enum ComponentKind {
     SOURCE(SourceFactory.class),
     SINK(SinkFactory.class),
-    OPERATOR(OperatorFactory.class);
+    OPERATOR(OperatorFactory.class),
+    TRANSFORM(BatchTransformFactory.class);
 
     private final Class<? extends ComponentFactory> extensionPoint;
 
@@ -21,7 +26,7 @@ public enum ComponentKind {
         return extensionPoint;
     }
 
-    /** Lower-case name as used in messages and YAML sections: {@code source}, {@code sink}, {@code operator}. */
+    /** Lower-case name as used in messages and YAML sections: {@code source}, {@code sink}, {@code operator}, {@code transform}. */
     public String label() {
         return name().toLowerCase(java.util.Locale.ROOT);
     }

@@ -1,6 +1,7 @@
 package io.sluice.platform.plugin;
 
 import io.sluice.spi.ComponentFactory;
+import io.sluice.spi.operator.BatchTransformFactory;
 import io.sluice.spi.operator.OperatorFactory;
 import io.sluice.spi.sink.SinkFactory;
 import io.sluice.spi.source.SourceFactory;
@@ -55,6 +56,11 @@ public final class ComponentRegistry {
         return Optional.ofNullable((Component<OperatorFactory>) byKind.get(ComponentKind.OPERATOR).get(type));
     }
 
+    @SuppressWarnings("unchecked")
+    public Optional<Component<BatchTransformFactory>> transform(String type) {
+        return Optional.ofNullable((Component<BatchTransformFactory>) byKind.get(ComponentKind.TRANSFORM).get(type));
+    }
+
     /** The type names of one kind, sorted. */
     public List<String> types(ComponentKind kind) {
         return byKind.get(kind).keySet().stream().sorted().toList();
@@ -91,6 +97,9 @@ public final class ComponentRegistry {
         public Builder add(Component<?> component) {
             Map<String, Component<?>> types = byKind.get(component.kind());
             Component<?> existing = types.get(component.type());
+            if (existing == null && stepKind(component.kind()) != null) {
+                existing = byKind.get(stepKind(component.kind())).get(component.type()); // one namespace of step types
+            }
             if (existing != null) {
                 PluginProblem problem = new PluginProblem(component.origin(), component.kind().label() + " type '"
                         + component.type() + "' is claimed by both " + describe(existing) + " and "
@@ -98,6 +107,7 @@ public final class ComponentRegistry {
                 problems.add(problem);
                 log.warn("{}", problem);
                 conflicted.computeIfAbsent(component.kind(), k -> new java.util.HashSet<>()).add(component.type());
+                conflicted.computeIfAbsent(existing.kind(), k -> new java.util.HashSet<>()).add(component.type());
                 return this;
             }
             types.put(component.type(), component);
@@ -117,6 +127,15 @@ public final class ComponentRegistry {
                 frozen.put(k, Map.copyOf(usable));
             });
             return new ComponentRegistry(frozen, problems);
+        }
+
+        /** The other kind whose types are step types too, or {@code null}. */
+        private static ComponentKind stepKind(ComponentKind kind) {
+            return switch (kind) {
+                case OPERATOR -> ComponentKind.TRANSFORM;
+                case TRANSFORM -> ComponentKind.OPERATOR;
+                default -> null;
+            };
         }
 
         private static String describe(Component<?> c) {

@@ -35,7 +35,7 @@ class InvalidPipelinesTest {
             "bad-expression.yaml", "bad-aggregation.yaml", "interpolation.yaml", "undefined-from.yaml",
             "cycle.yaml", "source-and-stream.yaml",
             "empty.yaml", "not-a-mapping.yaml", "duplicate-key.yaml", "bad-steps.yaml", "bad-names.yaml",
-            "bad-shorthand.yaml", "bad-windows.yaml", "bad-slides.yaml", "bad-spark-steps.yaml",
+            "bad-shorthand.yaml", "bad-windows.yaml", "bad-slides.yaml", "bad-spark-steps.yaml", "bad-transforms.yaml", "bad-transform-slides.yaml",
             "several-faults.yaml");
 
     static List<String> fixtures() {

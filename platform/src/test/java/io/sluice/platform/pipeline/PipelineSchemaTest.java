@@ -122,7 +122,7 @@ class PipelineSchemaTest {
                 "[\"parse\",\"format\",\"key-by\",\"flat-map\",\"repartition\",\"count\",\"reduce\",\"reduce-by-key\","
                 + "\"group-by-key\",\"cogroup\",\"update-state\",\"map-with-state\",\"window\",\"reduce-by-window\","
                 + "\"reduce-by-key-and-window\",\"group-by-key-and-window\",\"count-by-window\",\"count-by-value\","
-                + "\"count-by-value-and-window\",\"union\",\"join\",\"filter\",\"map\"]");
+                + "\"count-by-value-and-window\",\"union\",\"join\",\"filter\",\"map\",\"top-n\"]");
         assertThat(schema.at("/$defs/step.parse/else/enum").toString()).isEqualTo("[\"json\",\"text\",\"bytes\"]");
         assertThat(schema.at("/$defs/step.parse/then/properties/format/examples/0").asString()).isEqualTo("json");
         assertThat(schema.at("/$defs/step.reduce-by-key/description").asString())
@@ -145,6 +145,8 @@ class PipelineSchemaTest {
                       - reduce-by-window: {length: 10s, aggregations: {n: "count()"}, incremental: false}
                       - reduce-by-key-and-window: {length: 10s, aggregations: {n: "count()"}, drop-empty: true}
                       - group-by-key-and-window: {length: 10s, slide: 2s, as: recent}
+                      - top-n: 3
+                      - top-n: {n: 3, with: empty}
                       - filter: "occupancy >= 0"
                 """;
         String pipeline = VALID.replace("      - filter: \"occupancy >= 0\"\n", steps);
@@ -155,6 +157,8 @@ class PipelineSchemaTest {
         assertThat(validate(pipeline.replace("- count:", "- count: {as: n}"))).isNotEmpty();
         assertThat(validate(pipeline.replace("drop-empty: true", "drop-empty: sometimes"))).isNotEmpty();
         assertThat(validate(pipeline.replace("{with: empty, as: mine", "{as: mine"))).isNotEmpty();
+        assertThat(validate(pipeline.replace("top-n: 3", "top-n: {n: 3, wiht: empty}"))).isNotEmpty();
+        assertThat(schema.at("/$defs/step.top-n/description").asString()).isEqualTo("Test transform top-n.");
         assertThat(schema.at("/$defs/step.group-by-key/then/properties/as/default").asString()).isEqualTo("records");
         assertThat(schema.at("/$defs/step.reduce-by-key-and-window/properties/drop-empty/default").asBoolean())
                 .isFalse();

@@ -6,6 +6,8 @@ import io.sluice.spi.config.ConfigException;
 import io.sluice.spi.config.ConfigKey;
 import io.sluice.spi.config.ConfigSpec;
 import io.sluice.spi.config.Validators;
+import io.sluice.spi.operator.BatchTransform;
+import io.sluice.spi.operator.BatchTransformFactory;
 import io.sluice.spi.operator.Operator;
 import io.sluice.spi.operator.OperatorFactory;
 import io.sluice.spi.sink.Sink;
@@ -53,6 +55,8 @@ final class TestComponents {
             .description("Output field to expression.").required()
             .validate(m -> m.values().forEach(TestComponents::checkFields)).build();
 
+    static final ConfigKey<Integer> TOP_N = ConfigKey.integer("n").description("How many records.").required()
+            .validate(Validators.atLeast(1)).build();
     static final Set<String> KNOWN_FIELDS = Set.of("bus", "boarded", "alighted", "capacity", "occupancy", "delta",
             "key", "text");
     private static final Pattern IDENTIFIER = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
@@ -67,7 +71,8 @@ final class TestComponents {
                 sink("console", ConfigSpec.of(MAX_RECORDS)),
                 sink("file", ConfigSpec.of(PATH)),
                 operator("filter", ConfigSpec.of(CONDITION).withShorthand(CONDITION)),
-                operator("map", ConfigSpec.of(FIELDS).withShorthand(FIELDS)));
+                operator("map", ConfigSpec.of(FIELDS).withShorthand(FIELDS)),
+                transform("top-n", ConfigSpec.of(TOP_N, BatchTransformFactory.WITH).withShorthand(TOP_N)));
     }
 
     /** Rejects identifiers that are not known fields, at their offset, like a real expression compiler. */
@@ -135,6 +140,26 @@ final class TestComponents {
             }
 
             public Operator create(Config config) {
+                throw new AssertionError("the pipeline loader must not create components");
+            }
+        };
+    }
+
+    private static BatchTransformFactory transform(String type, ConfigSpec spec) {
+        return new BatchTransformFactory() {
+            public String type() {
+                return type;
+            }
+
+            public String description() {
+                return "Test transform " + type + ".";
+            }
+
+            public ConfigSpec configSpec() {
+                return spec;
+            }
+
+            public BatchTransform create(Config config) {
                 throw new AssertionError("the pipeline loader must not create components");
             }
         };

@@ -1,5 +1,5 @@
 /**
- * The {@code filter} and {@code map} operators: expressions over a record's fields (plus {@code key}
+ * The {@code filter} and {@code map} operators and the {@code sort} batch transform: expressions over a record's fields (plus {@code key}
  * and {@code timestamp}), written in a sandboxed subset of Apache Commons JEXL: arithmetic,
  * comparisons, logic, {@code ? :}, string and regex operators, list and map literals and the
  * built-in functions ({@code size}, {@code empty}). No scripts, loops, assignments, {@code new},
@@ -11,6 +11,7 @@
  * steps:
  *   - filter: "occupancy >= capacity"
  *   - map: {bus: "key", occupancy: "occupancy", over: "occupancy - capacity"}
+ *   - sort: {by: "occupancy - capacity", descending: true, limit: 10}
  * }</pre>
  */
 package io.sluice.operators.expression;

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.sluice.spi.Record;
 import io.sluice.spi.config.Config;
+import io.sluice.spi.operator.BatchTransformFactory;
 import io.sluice.spi.operator.Operator;
 import io.sluice.spi.operator.OperatorFactory;
 import io.sluice.spi.testkit.BuiltPlugin;
@@ -12,7 +13,7 @@ import io.sluice.spi.testkit.TestOperatorContext;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 
-/** The built zip loads with pf4j, and its operators work with JEXL from the zip's lib/. */
+/** The built zip loads with pf4j, and its operators (and sort transform) work with JEXL from the zip's lib/. */
 class ExpressionPluginIT {
 
     @Test
@@ -20,6 +21,7 @@ class ExpressionPluginIT {
         try (BuiltPlugin plugin = BuiltPlugin.load(Path.of(System.getProperty("sluice.plugin.zip")))) {
             assertThat(plugin.id()).isEqualTo("expression");
             assertThat(plugin.types(OperatorFactory.class)).containsExactly("filter", "map");
+            assertThat(plugin.types(BatchTransformFactory.class)).containsExactly("sort");
 
             OperatorFactory filter = plugin.extensions(OperatorFactory.class).stream().filter(f -> f.type().equals("filter")).findFirst().orElseThrow();
             ClassLoader previous = Thread.currentThread().getContextClassLoader();

@@ -49,6 +49,18 @@ class MapOperatorTest {
     }
 
     @Test
+    void onAKeyedStreamMapIsMapValuesEveryRecordKeepsItsKey() {
+        Operator map = map(ordered("delta", "boarded - alighted"));
+        List<Object> keys = List.of("bus-1", 7L, "bus-1", "unrelated-to-any-field");
+        for (int i = 0; i < keys.size(); i++) {
+            map.process(EVENT.toBuilder().key(keys.get(i)).field("boarded", (long) i).build(), context, out);
+        }
+
+        assertThat(out.records()).map(Record::key).containsExactlyElementsOf(keys);
+        assertThat(out.records()).map(r -> r.get("delta")).containsExactly(0L, 1L, 2L, 3L);
+    }
+
+    @Test
     void valuesBecomeRecordTypes() {
         map(ordered("size", "size(bus)", "list", "[1, 2]", "ratio", "capacity * 0.5", "text", "'x' + boarded", "map", "{'a': 1}"))
                 .process(EVENT, context, out);

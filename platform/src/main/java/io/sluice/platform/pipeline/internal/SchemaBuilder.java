@@ -131,7 +131,7 @@ public final class SchemaBuilder {
         return schema;
     }
 
-    /** A step: one key, the step type (built-in or operator), whose value is that step's config. */
+    /** A step: one key, the step type (built-in, operator or transform), whose value is that step's config. */
     private ObjectNode step() {
         ObjectNode schema = NODES.objectNode();
         schema.put("description", "One step: a mapping with one key, the step type, whose value is the step's "
@@ -146,7 +146,8 @@ public final class SchemaBuilder {
             properties.putObject(b.type()).put("$ref", "#/$defs/" + stepDef(b.type(), b.spec(), b.description()));
         }
         for (Component<?> c : registry.all()) {
-            if (c.kind() == ComponentKind.OPERATOR && BuiltinStep.byType(c.type()).isEmpty()) {
+            if ((c.kind() == ComponentKind.OPERATOR || c.kind() == ComponentKind.TRANSFORM)
+                    && BuiltinStep.byType(c.type()).isEmpty()) {
                 names.add(c.type());
                 properties.putObject(c.type()).put("$ref", "#/$defs/"
                         + stepDef(c.type(), c.factory().configSpec(), c.factory().description()));

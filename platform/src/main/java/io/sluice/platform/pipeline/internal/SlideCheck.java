@@ -43,11 +43,9 @@ final class SlideCheck {
             return;
         }
         for (StepDefinition step : stream.steps()) {
-            if (step instanceof BuiltinStepDefinition builtin) {
-                slide = step(builtin, slide);
-                if (slide == null) {
-                    return;
-                }
+            slide = step instanceof BuiltinStepDefinition builtin ? step(builtin, slide) : combined(step, slide);
+            if (slide == null) {
+                return;
             }
         }
         slides.put(stream.name(), slide);
@@ -68,6 +66,12 @@ final class SlideCheck {
             }
             return next;
         }
+        return combined(step, slide);
+    }
+
+    /** The slide after a step that may combine streams ({@code union}, {@code join}, a transform's {@code with}), or {@code null} after a problem. */
+    private Long combined(StepDefinition step, long slide) {
+        String path = Paths.child(step.path(), step.type());
         List<String> others = step.reads();
         for (String other : others) {
             Long otherSlide = slides.get(other);

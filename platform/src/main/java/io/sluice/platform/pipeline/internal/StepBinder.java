@@ -6,10 +6,12 @@ import io.sluice.platform.pipeline.BuiltinStep;
 import io.sluice.platform.pipeline.BuiltinStepDefinition;
 import io.sluice.platform.pipeline.OperatorStepDefinition;
 import io.sluice.platform.pipeline.StepDefinition;
+import io.sluice.platform.pipeline.TransformStepDefinition;
 import io.sluice.platform.plugin.Component;
 import io.sluice.platform.plugin.ComponentKind;
 import io.sluice.platform.plugin.ComponentRegistry;
 import io.sluice.spi.config.Config;
+import io.sluice.spi.operator.BatchTransformFactory;
 import io.sluice.spi.operator.OperatorFactory;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -19,8 +21,8 @@ import java.util.Optional;
 import java.util.TreeSet;
 
 /**
- * Binds one step ({@code - TYPE: CONFIG}) to a built-in step or an operator plugin, with its
- * validated configuration.
+ * Binds one step ({@code - TYPE: CONFIG}) to a built-in step, an operator plugin or a
+ * batch-transform plugin, with its validated configuration.
  */
 final class StepBinder {
     private final ComponentRegistry registry;
@@ -59,6 +61,12 @@ final class StepBinder {
             return configs.bindStep(operator.get().factory().configSpec(), type, entry.value(), configPath,
                             entry.keyLocation())
                     .map(config -> new OperatorStepDefinition(operator.get(), config, path, entry.keyLocation()));
+        }
+        Optional<Component<BatchTransformFactory>> transform = registry.transform(type);
+        if (transform.isPresent()) {
+            return configs.bindStep(transform.get().factory().configSpec(), type, entry.value(), configPath,
+                            entry.keyLocation())
+                    .map(config -> new TransformStepDefinition(transform.get(), config, path, entry.keyLocation()));
         }
         List<String> known = new ArrayList<>(knownTypes());
         problems.add(entry.keyLocation(), path, "unknown step type '" + type + "'"
@@ -103,9 +111,10 @@ final class StepBinder {
         return false;
     }
 
-    /** Built-in step types and operator types, sorted, each once. */
+    /** Built-in step types, operator and transform types, sorted, each once. */
     private TreeSet<String> knownTypes() {
         TreeSet<String> known = new TreeSet<>(registry.types(ComponentKind.OPERATOR));
+        known.addAll(registry.types(ComponentKind.TRANSFORM));
         Arrays.stream(BuiltinStep.values()).map(BuiltinStep::type).forEach(known::add);
         return known;
     }

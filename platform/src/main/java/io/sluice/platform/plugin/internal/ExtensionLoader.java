@@ -108,7 +108,7 @@ public final class ExtensionLoader {
         if (!ComponentFactory.class.isAssignableFrom(type) || !implementsExtensionPoint(type)) {
             if (strict) {
                 problems.report(origin, "extension class " + className + " implements none of SourceFactory,"
-                        + " SinkFactory, OperatorFactory (io.sluice.spi)", null);
+                        + " SinkFactory, OperatorFactory, BatchTransformFactory (io.sluice.spi)", null);
             } else {
                 log.debug("{}: skipping {}: not a Sluice component factory", origin, className);
             }

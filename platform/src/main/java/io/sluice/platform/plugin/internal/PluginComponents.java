@@ -2,6 +2,7 @@ package io.sluice.platform.plugin.internal;
 
 import io.sluice.spi.ComponentFactory;
 import io.sluice.spi.SluiceException;
+import io.sluice.spi.operator.BatchTransformFactory;
 import io.sluice.spi.operator.OperatorFactory;
 import io.sluice.spi.sink.SinkFactory;
 import io.sluice.spi.source.ReceiverSource;
@@ -24,7 +25,7 @@ public final class PluginComponents {
     /**
      * The factory, decorated.
      *
-     * @throws IllegalArgumentException if it implements none of the three extension points
+     * @throws IllegalArgumentException if it implements none of the extension points
      */
     public static ComponentFactory wrap(ComponentFactory factory, ClassLoader pluginLoader) {
         ContextLoader context = new ContextLoader(pluginLoader);
@@ -36,6 +37,9 @@ public final class PluginComponents {
         }
         if (factory instanceof OperatorFactory f) {
             return new PluginOperatorFactory(f, context);
+        }
+        if (factory instanceof BatchTransformFactory f) {
+            return new PluginBatchTransformFactory(f, context);
         }
         throw new IllegalArgumentException(factory.getClass().getName() + " implements no Sluice extension point");
     }

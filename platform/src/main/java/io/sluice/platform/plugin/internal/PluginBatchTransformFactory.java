@@ -1,0 +1,63 @@
+package io.sluice.platform.plugin.internal;
+
+import io.sluice.spi.config.Config;
+import io.sluice.spi.config.ConfigSpec;
+import io.sluice.spi.operator.BatchTransform;
+import io.sluice.spi.operator.BatchTransformFactory;
+
+/** A plugin's {@link BatchTransformFactory}, called with the plugin's context class loader. */
+final class PluginBatchTransformFactory implements BatchTransformFactory {
+    private final BatchTransformFactory delegate;
+    private final ContextLoader context;
+
+    PluginBatchTransformFactory(BatchTransformFactory delegate, ContextLoader context) {
+        this.delegate = delegate;
+        this.context = context;
+    }
+
+    @Override
+    public String type() {
+        ClassLoader previous = context.enter();
+        try {
+            return delegate.type();
+        } finally {
+            ContextLoader.exit(previous);
+        }
+    }
+
+    @Override
+    public String description() {
+        ClassLoader previous = context.enter();
+        try {
+            return delegate.description();
+        } finally {
+            ContextLoader.exit(previous);
+        }
+    }
+
+    @Override
+    public ConfigSpec configSpec() {
+        ClassLoader previous = context.enter();
+        try {
+            return delegate.configSpec();
+        } finally {
+            ContextLoader.exit(previous);
+        }
+    }
+
+    @Override
+    public BatchTransform create(Config config) {
+        ClassLoader previous = context.enter();
+        try {
+            return new PluginBatchTransform(PluginComponents.checked(delegate.create(config), delegate, "create"),
+                    context);
+        } finally {
+            ContextLoader.exit(previous);
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "plugin batch transform factory " + delegate.getClass().getName();
+    }
+}
