@@ -39,7 +39,7 @@ final class KafkaSink implements Sink {
     @Override
     public void open(ComponentContext context) {
         encoder = new RecordEncoder(TopicTemplate.parse(config.get(TOPIC)), config.find(KEY_FIELD).orElse(null),
-                config.get(VALUE_FORMAT), context.format(RecordDecoder.JSON));
+                config.get(VALUE_FORMAT), context.format(RecordDecoder.JSON), config.get(RECORD_TIMESTAMPS));
         errors = context.errors();
         String id = ClientProperties.defaultId(context.pipelineName(), context.componentName());
         Duration timeout = config.get(DELIVERY_TIMEOUT);

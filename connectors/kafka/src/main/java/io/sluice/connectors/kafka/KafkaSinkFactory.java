@@ -48,6 +48,12 @@ public final class KafkaSinkFactory implements SinkFactory {
                     + "'value' as UTF-8 text) or bytes (its payload). The record's headers become Kafka headers.")
             .defaultValue(RecordDecoder.JSON)
             .build();
+    static final ConfigKey<Boolean> RECORD_TIMESTAMPS = ConfigKey.bool("record-timestamps")
+            .description("Write each record's timestamp (its event time, e.g. from the source) as the Kafka timestamp; "
+                    + "false lets the producer stamp the time of sending. Topics with time-based retention delete "
+                    + "records whose timestamps are older than retention.ms, so old event times can vanish at once.")
+            .defaultValue(true)
+            .build();
     static final ConfigKey<String> DELIVERY = ConfigKey.oneOf("delivery", AT_LEAST_ONCE, EXACTLY_ONCE)
             .description("at-least-once: an idempotent producer with acks=all, a batch counts as written once every "
                     + "record is acknowledged (a batch run again can write records twice). exactly-once: one "
@@ -76,7 +82,7 @@ public final class KafkaSinkFactory implements SinkFactory {
             .validate(Validators.positive())
             .build();
 
-    static final ConfigSpec SPEC = ConfigSpec.of(ClientKeys.BOOTSTRAP_SERVERS, TOPIC, KEY_FIELD, VALUE_FORMAT, DELIVERY,
+    static final ConfigSpec SPEC = ConfigSpec.of(ClientKeys.BOOTSTRAP_SERVERS, TOPIC, KEY_FIELD, VALUE_FORMAT, RECORD_TIMESTAMPS, DELIVERY,
             TRANSACTIONAL_ID_PREFIX, MARKER_TOPIC, DELIVERY_TIMEOUT, ClientKeys.REQUEST_TIMEOUT, ClientKeys.PROPERTIES);
 
     @Override

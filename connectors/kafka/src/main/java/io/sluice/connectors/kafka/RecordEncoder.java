@@ -13,7 +13,7 @@ import org.apache.kafka.common.header.internals.RecordHeader;
 
 /**
  * Turns a Sluice record into a Kafka record: topic from the template, key from key-field (else the record
- * key), value as value-format says, the record's headers (UTF-8) and its timestamp. No partition is chosen:
+ * key), value as value-format says, the record's headers (UTF-8) and its timestamp (unless record-timestamps is off). No partition is chosen:
  * the producer's default partitioner spreads by key. Thread-safe.
  */
 final class RecordEncoder {
@@ -21,12 +21,14 @@ final class RecordEncoder {
     private final String keyField;
     private final String valueFormat;
     private final RecordFormat json;
+    private final boolean recordTimestamps;
 
     /**
      * @param keyField the field holding the key, or {@code null} for the record key
      * @param json     the platform's json format (used for json values and structured keys)
      */
-    RecordEncoder(TopicTemplate topic, String keyField, String valueFormat, RecordFormat json) {
+    RecordEncoder(TopicTemplate topic, String keyField, String valueFormat, RecordFormat json, boolean recordTimestamps) {
+        this.recordTimestamps = recordTimestamps;
         this.topic = topic;
         this.keyField = keyField;
         this.valueFormat = valueFormat;
@@ -40,7 +42,7 @@ final class RecordEncoder {
         Object key = keyField == null ? record.key() : record.get(keyField);
         List<Header> headers = new ArrayList<>(record.headers().size());
         record.headers().forEach((name, value) -> headers.add(new RecordHeader(name, value.getBytes(StandardCharsets.UTF_8))));
-        return new ProducerRecord<>(topic.topicOf(record), null, record.timestamp() > 0 ? record.timestamp() : null,
+        return new ProducerRecord<>(topic.topicOf(record), null, recordTimestamps && record.timestamp() > 0 ? record.timestamp() : null,
                 bytes(key), value(record), headers);
     }
 

@@ -43,8 +43,9 @@ class BusOccupancyKafkaExampleIT {
 
     @Test
     void theFleetFeedsKafkaAndTheOccupancyPipelineWritesTheAlerts() throws Exception {
-        String events = cluster.createTopic("bus-events", 6);
-        String alerts = cluster.createTopic("bus-alerts", 3);
+        Map<String, String> keep = Map.of("retention.ms", "-1");   // the workload's event times are in 2024
+        String events = cluster.createTopic("bus-events", 6, (short) 1, keep);
+        String alerts = cluster.createTopic("bus-alerts", 3, (short) 1, keep);
         Map<String, String> env = Map.of("KAFKA_BOOTSTRAP", cluster.bootstrapServers(), "EVENTS_TOPIC", events,
                 "ALERTS_TOPIC", alerts, "BUSES", "200", "EVENTS_PER_BATCH", "5000", "LIMIT", "30000");
 

@@ -32,8 +32,15 @@ final class Pipelines {
                 .errorReporter(bad::add));
     }
 
+    /** Runs a pipeline file; its checkpoint-dir (${SLUICE_CHECKPOINT_DIR}) is a fresh temporary directory. */
     static Pipelines file(Path file, Map<String, String> env, StreamingContext.Builder settings) {
-        return new Pipelines(new PipelineLoader(REGISTRY, env).load(file), settings);
+        Map<String, String> withCheckpoints = new java.util.HashMap<>(env);
+        try {
+            withCheckpoints.putIfAbsent("SLUICE_CHECKPOINT_DIR", java.nio.file.Files.createTempDirectory("sluice-kafka-it").toString());
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        return new Pipelines(new PipelineLoader(REGISTRY, withCheckpoints).load(file), settings);
     }
 
     static Pipelines yaml(String yaml, Map<String, String> env, StreamingContext.Builder settings) {
