@@ -72,6 +72,7 @@ final class BatchProcessor {
         BatchInfo batch = new BatchInfo(tick.batchId(), Instant.ofEpochMilli(tick.timeMillis()), settings.batchInterval());
         long schedulingDelay = Math.max(0, clock.millis() - tick.timeMillis());
         long started = System.nanoTime();
+        long startedOnClock = clock.millis();
         List<SourceNode<?>> sources = graph.sources();
         BatchInput input = tick.replayed() ? tick.recorded() : new BatchInput();
         boolean logged = tick.replayed() || checkpointer == null;
@@ -120,6 +121,12 @@ final class BatchProcessor {
         if (failure == null && checkpointer != null) {
             lastBatchTime = tick.timeMillis();
             checkpointer.afterBatch(batch);
+        }
+        if (failure == null && !tick.replayed()) {
+            long processingOnClock = clock.millis() - startedOnClock;
+            for (SourceNode<?> source : sources) {
+                source.batchMeasured(tick.timeMillis(), run.recordsIn(source), processingOnClock, schedulingDelay);
+            }
         }
         long processingMillis = (System.nanoTime() - started) / 1_000_000;
         long in = run == null ? 0 : run.recordsIn();

@@ -4,6 +4,7 @@ import io.sluice.spi.BatchInfo;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Queue;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Supplier;
@@ -20,6 +21,7 @@ public final class BatchRun {
     private final WorkerPool pool;
     private final Map<Node<?>, Dataset<?>> memo = new HashMap<>();
     private final LongAdder recordsIn = new LongAdder();
+    private final Map<SourceNode<?>, LongAdder> recordsInBySource = new ConcurrentHashMap<>();
     private final LongAdder recordsOut = new LongAdder();
     private final Queue<Runnable> commits = new ConcurrentLinkedQueue<>();
 
@@ -53,9 +55,10 @@ public final class BatchRun {
         return (Dataset<T>) known;
     }
 
-    /** Counts records read from sources (thread-safe). */
-    public void countIn(long records) {
+    /** Counts records read from {@code source} (thread-safe). */
+    public void countIn(SourceNode<?> source, long records) {
         recordsIn.add(records);
+        recordsInBySource.computeIfAbsent(source, s -> new LongAdder()).add(records);
     }
 
     /** Counts elements delivered to outputs (thread-safe). */
@@ -65,6 +68,12 @@ public final class BatchRun {
 
     public long recordsIn() {
         return recordsIn.sum();
+    }
+
+    /** Records read from {@code source} in this run. */
+    public long recordsIn(SourceNode<?> source) {
+        LongAdder count = recordsInBySource.get(source);
+        return count == null ? 0 : count.sum();
     }
 
     public long recordsOut() {

@@ -19,15 +19,17 @@ import java.util.Optional;
  * @param receiverMaxPendingRecords records a receiver may have accepted but not yet processed
  *                                  before {@code store} blocks (backpressure)
  * @param checkpointing             how work survives a crash, or {@code null} for not at all
+ * @param backpressure              how fast sources may feed batches
  */
 public record EngineSettings(String pipelineName, Duration batchInterval, EngineClock clock, int parallelism,
         int shufflePartitions, int maxBatchAttempts, Duration retryBackoff, int receiverMaxPendingRecords,
-        CheckpointSettings checkpointing) {
+        CheckpointSettings checkpointing, BackpressureSettings backpressure) {
 
     public EngineSettings {
         Objects.requireNonNull(pipelineName, "pipelineName");
         Objects.requireNonNull(clock, "clock");
         Objects.requireNonNull(retryBackoff, "retryBackoff");
+        Objects.requireNonNull(backpressure, "backpressure");
         if (batchInterval == null || batchInterval.toMillis() < 1) {
             throw new IllegalArgumentException("batch interval must be at least 1 ms: " + batchInterval);
         }

@@ -25,6 +25,8 @@ import java.util.Objects;
 public final class ReceiverBuffer {
     private final String source;
     private final int maxPending;
+    /** The current bound: {@code maxPending}, or less while the rate controller says so. */
+    private long bound;
     private final ReceiverLog log;
     private final Deque<Entry> pending = new ArrayDeque<>();
     private int pendingRecords;
@@ -48,6 +50,7 @@ public final class ReceiverBuffer {
     ReceiverBuffer(String source, int maxPending, ReceiverLog log, long firstSequence) {
         this.source = source;
         this.maxPending = maxPending;
+        this.bound = maxPending;
         this.log = log;
         this.nextSequence = firstSequence;
     }
@@ -70,7 +73,7 @@ public final class ReceiverBuffer {
         }
         long sequence;
         synchronized (this) {
-            while (!closed && failure == null && outstanding() > 0 && outstanding() + records.size() > maxPending) {
+            while (!closed && failure == null && outstanding() > 0 && outstanding() + records.size() > bound) {
                 wait();
             }
             if (failure != null) {
@@ -148,6 +151,16 @@ public final class ReceiverBuffer {
     /** A batch holding {@code records} of this buffer's records is finished. */
     public synchronized void release(int records) {
         inFlight -= records;
+        notifyAll();
+    }
+
+    /**
+     * Lowers (or restores) the bound to what one batch may take, so receivers slow down to the rate
+     * the pipeline keeps up with: {@code store} blocks (an MQTT receiver holds its acks, a Flume
+     * source answers FAILED) while that many records are outstanding.
+     */
+    public synchronized void limit(long maxRecordsPerBatch) {
+        bound = Math.max(1, Math.min(maxPending, maxRecordsPerBatch));
         notifyAll();
     }
 

@@ -45,6 +45,7 @@ public final class ReceiverSourceNode extends SourceNode<Record> {
         super.open(environment);
         context = environment.context(name(), config);
         buffer = new ReceiverBuffer(name(), environment.settings().receiverMaxPendingRecords());
+        buffer.limit(maxRecordsPerBatch());
         environment.metrics().gauge(name() + ".pending_records", () -> buffer.pending());
         receiver = source.createReceiver(context);
     }
@@ -60,6 +61,7 @@ public final class ReceiverSourceNode extends SourceNode<Record> {
         this.log = log;
         this.consumed = 0;   // without a checkpoint, every entry still in the log is unconsumed
         this.buffer = new ReceiverBuffer(name(), maxPending, log, consumed);
+        this.buffer.limit(maxRecordsPerBatch());
     }
 
     /** Starts the receiver (context start, after every node is open and recovery is over). */
@@ -101,6 +103,11 @@ public final class ReceiverSourceNode extends SourceNode<Record> {
             consumed = block.toSequence();
         }
         return Dataset.split(block.records(), partitions);
+    }
+
+    @Override
+    protected void rateChanged(long maxRecordsPerBatch) {
+        buffer.limit(maxRecordsPerBatch);
     }
 
     @Override

@@ -49,7 +49,7 @@ public final class ReplayableSourceNode<S> extends SourceNode<Record> {
 
     @Override
     public Partitions<Record> plan(BatchInfo batch, Tick tick) {
-        return new SplitInput(List.copyOf(planner.plan(batch, Long.MAX_VALUE)));
+        return new SplitInput(List.copyOf(planner.plan(batch, maxRecordsPerBatch())));
     }
 
     @Override

@@ -19,6 +19,41 @@ public abstract class SourceNode<T> extends Node<T> {
         rename(name);
     }
 
+    private RateController rate;
+
+    @Override
+    public void open(ComponentEnvironment environment) {
+        super.open(environment);
+        EngineSettings settings = environment.settings();
+        if (settings.backpressure().limits()) {
+            rate = new RateController(settings.backpressure(), settings.intervalMillis());
+            environment.metrics().gauge(name() + ".rate_limit", () -> rate.rate());
+        }
+    }
+
+    /** How many records the next batch may take from this source (backpressure, maximum rate). */
+    protected long maxRecordsPerBatch() {
+        return rate == null ? Long.MAX_VALUE : rate.maxRecordsPerBatch();
+    }
+
+    /**
+     * A batch this source fed succeeded: tells the rate controller how it went (runner thread).
+     *
+     * @param records          records this source fed the batch
+     * @param processingMillis how long the batch took, on the engine clock
+     * @param schedulingMillis how long it waited before it started
+     */
+    void batchMeasured(long timeMillis, long records, long processingMillis, long schedulingMillis) {
+        if (rate != null) {
+            rate.batchCompleted(timeMillis, records, processingMillis, schedulingMillis);
+            rateChanged(maxRecordsPerBatch());
+        }
+    }
+
+    /** The per-batch limit changed; a receiver bounds what it accepts by it. */
+    protected void rateChanged(long maxRecordsPerBatch) {
+    }
+
     /**
      * Decides this source's input for {@code batch}. Called once per batch, on the batch-runner
      * thread, in batch order.
@@ -94,7 +129,7 @@ public abstract class SourceNode<T> extends Node<T> {
 
                     @Override
                     public void end() {
-                        run.countIn(records);
+                        run.countIn(SourceNode.this, records);
                         out.end();
                     }
                 });

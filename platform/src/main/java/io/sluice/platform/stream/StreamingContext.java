@@ -3,6 +3,7 @@ package io.sluice.platform.stream;
 import io.sluice.platform.durability.codec.TypeCodec;
 import io.sluice.platform.durability.codec.ValueCodec;
 import io.sluice.platform.durability.wal.Durability;
+import io.sluice.platform.engine.BackpressureSettings;
 import io.sluice.platform.engine.CheckpointSettings;
 import io.sluice.platform.engine.ComponentEnvironment;
 import io.sluice.platform.engine.EngineRuntime;
@@ -77,7 +78,8 @@ public final class StreamingContext implements AutoCloseable {
         int parallelism = b.parallelism > 0 ? b.parallelism : Runtime.getRuntime().availableProcessors();
         this.settings = new EngineSettings(b.name, b.batchInterval, b.clock, parallelism,
                 b.shufflePartitions > 0 ? b.shufflePartitions : parallelism, b.maxBatchAttempts, b.retryBackoff,
-                b.receiverMaxPendingRecords, b.checkpointSettings());
+                b.receiverMaxPendingRecords, b.checkpointSettings(),
+                new BackpressureSettings(b.backpressure, b.initialRate, b.minRate, b.maxRate));
         this.graph = new StreamGraph(settings);
         this.formats = b.formats;
         this.environment = new ComponentEnvironment(settings, formats, metrics,
@@ -334,6 +336,10 @@ public final class StreamingContext implements AutoCloseable {
         private Durability walDurability = Durability.FSYNC;
         private boolean skipCorruptWal;
         private ValueCodec values = ValueCodec.standard();
+        private boolean backpressure;
+        private long initialRate;
+        private long minRate = 100;
+        private long maxRate;
 
         private Builder() {
         }
@@ -373,6 +379,35 @@ public final class StreamingContext implements AutoCloseable {
         public Builder writeAheadLog(Durability durability, boolean skipCorrupt) {
             this.walDurability = Objects.requireNonNull(durability, "durability");
             this.skipCorruptWal = skipCorrupt;
+            return this;
+        }
+
+        /**
+         * Spark's backpressure: a PID controller adapts how many records each source may feed a
+         * batch so that batches are processed within the batch interval, from the processing time
+         * and scheduling delay of the batches before. Replayable sources plan fewer records;
+         * receivers' {@code store} blocks sooner (an MQTT receiver holds its acks, a Flume source
+         * answers FAILED), so a pipeline fed faster than it can go keeps a bounded delay and heap.
+         *
+         * @param initialRate records per second per source until the first measurement (0: unlimited)
+         * @param minRate     the controller never goes below this (default 100)
+         */
+        public Builder backpressure(boolean enabled, long initialRate, long minRate) {
+            this.backpressure = enabled;
+            this.initialRate = initialRate;
+            this.minRate = minRate;
+            new BackpressureSettings(enabled, initialRate, minRate, maxRate);   // validates now
+            return this;
+        }
+
+        /** Backpressure on or off (default off), unlimited until the first measurement. */
+        public Builder backpressure(boolean enabled) {
+            return backpressure(enabled, 0, minRate);
+        }
+
+        /** A fixed ceiling: records per second each source may feed (default: none). */
+        public Builder maxRatePerSource(long recordsPerSecond) {
+            this.maxRate = requirePositive(recordsPerSecond, "maxRatePerSource");
             return this;
         }
 
@@ -464,6 +499,13 @@ public final class StreamingContext implements AutoCloseable {
                 throw new IllegalArgumentException("batchInterval is required");
             }
             return new StreamingContext(this);
+        }
+
+        private static long requirePositive(long value, String what) {
+            if (value < 1) {
+                throw new IllegalArgumentException(what + " must be at least 1: " + value);
+            }
+            return value;
         }
 
         private static int requirePositive(int value, String what) {
