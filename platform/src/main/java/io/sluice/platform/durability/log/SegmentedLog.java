@@ -31,6 +31,12 @@ import java.util.zip.CRC32C;
  * order). {@link #read} and {@link #deleteBefore} may run on any thread, concurrently with the
  * writer; a read sees every entry whose append has returned.
  *
+ * <p><b>Writes.</b> {@link #append(List)} frames the entries into one reusable 1 MiB direct buffer and
+ * writes it with one {@code write} per MiB, rather than a gathering write of a header and a payload
+ * buffer per entry: for small entries the copy is cheaper than the iovecs (the JDK copies heap
+ * buffers into a temporary direct buffer anyway and caps a gathering write at 1024 buffers per
+ * system call). Entries larger than the buffer go out as one gathering write of header and payload.
+ *
  * <p><b>Failures.</b> An I/O error while appending throws a {@link StorageException} naming the
  * segment and offset, and the log refuses every later append: what it wrote last is unknown until
  * the next {@link #open} recovers the directory.

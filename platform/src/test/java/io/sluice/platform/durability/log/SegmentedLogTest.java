@@ -139,6 +139,22 @@ class SegmentedLogTest {
     }
 
     @Test
+    void anEntryDamagedAfterOpenFailsTheReadNamingSegmentAndOffset() throws IOException {
+        try (SegmentedLog log = SegmentedLog.open(dir, LogOptions.defaults())) {
+            log.append(List.of(entry(0), entry(1), entry(2)));
+            Path segment = dir.resolve(SegmentFormat.fileName(0));
+            long second = SegmentFormat.HEADER_SIZE + SegmentFormat.FRAME_HEADER_SIZE + entry(0).length;
+            try (java.io.RandomAccessFile raf = new java.io.RandomAccessFile(segment.toFile(), "rw")) {
+                raf.seek(second + SegmentFormat.FRAME_HEADER_SIZE + 3);
+                raf.write('#');
+            }
+            assertThatThrownBy(() -> log.read(0, 3, (s, e) -> { }))
+                    .isInstanceOf(StorageException.class)
+                    .hasMessage("corrupt entry in segment " + segment + " at offset " + second + " (sequence 1)");
+        }
+    }
+
+    @Test
     void readingPastTheWrittenEntriesIsRefused() {
         try (SegmentedLog log = SegmentedLog.open(dir, SMALL)) {
             log.append(entry(0));

@@ -148,6 +148,36 @@ class FileWriteAheadLogTest {
     }
 
     @Test
+    void aCorruptEntryFailsTheOpenUnlessSkipCorruptIsAsked() throws Exception {
+        try (FileWriteAheadLog wal = FileWriteAheadLog.open(dir, WalOptions.defaults())) {
+            for (int i = 0; i < 5; i++) {
+                wal.append(bytes("entry " + i));
+            }
+            wal.awaitDurable(4);
+        }
+        Path segment = dir.resolve("00000000000000000000.seg");
+        long third = 16 + 2 * (8 + "entry 0".length());
+        try (java.io.RandomAccessFile raf = new java.io.RandomAccessFile(segment.toFile(), "rw")) {
+            raf.seek(third + 8);
+            raf.write('E');
+        }
+        assertThatThrownBy(() -> FileWriteAheadLog.open(dir, WalOptions.defaults()))
+                .isInstanceOf(StorageException.class)
+                .hasMessage("corrupt entry in segment " + segment + " at offset " + third + " (sequence 2)");
+        try (FileWriteAheadLog wal = FileWriteAheadLog.open(dir, WalOptions.defaults().withSkipCorrupt(true))) {
+            assertThat(wal.recoveryReport().skippedEntries()).isEqualTo(1);
+            assertThat(wal.nextSequence()).isEqualTo(5);
+            assertThat(readAllSkipping(wal, 0, 5)).containsExactly("entry 0", "entry 1", "entry 3", "entry 4");
+        }
+    }
+
+    private static List<String> readAllSkipping(WriteAheadLog wal, long from, long to) {
+        List<String> read = new ArrayList<>();
+        wal.read(from, to, (sequence, entry) -> read.add(new String(entry, StandardCharsets.UTF_8)));
+        return read;
+    }
+
+    @Test
     void deleteBeforeDropsOnlySegmentsWhollyBelowTheSequence() throws InterruptedException {
         try (FileWriteAheadLog wal = FileWriteAheadLog.open(dir, WalOptions.defaults().withSegmentSize(1024))) {
             long last = 0;
