@@ -4,7 +4,6 @@ import java.io.DataInput;
 import java.io.DataOutput;
 import java.io.EOFException;
 import java.io.IOException;
-import java.util.Arrays;
 
 /**
  * Self-describing, versioned binary encoding of the values Sluice keeps in checkpoints (keyed
@@ -48,12 +47,10 @@ public final class ValueCodec {
     /** The version of the encoding this class writes (and the only one it reads so far). */
     public static final int FORMAT_VERSION = 1;
 
-    /** Bytes read at a time from a {@link DataInput}, so a garbled length fails at the end of the input, not in the allocator. */
-    private static final int READ_CHUNK = 1 << 16;
-
     private final TypeCodecs codecs;
     private final ValueWriter writer;
     private final ValueReader reader;
+    private final StreamBuffers streams = new StreamBuffers();
 
     private ValueCodec(TypeCodecs codecs) {
         this.codecs = codecs;
@@ -101,13 +98,12 @@ public final class ValueCodec {
             direct.insertVarint(start + 1, direct.size() - start - 1);
             return;
         }
-        BinaryOutput body = new BinaryOutput(64);
-        writer.write(body, value, 0);
-        BinaryOutput header = new BinaryOutput(16);
-        header.write(FORMAT_VERSION);
-        header.writeVarint(body.size());
-        out.write(header.array(), 0, header.size());
-        out.write(body.array(), 0, body.size());
+        BinaryOutput scratch = streams.borrowOutput();
+        scratch.write(FORMAT_VERSION);
+        writer.write(scratch, value, 0);
+        scratch.insertVarint(1, scratch.size() - 1);
+        out.write(scratch.array(), 0, scratch.size());
+        streams.giveBack(scratch);
     }
 
     /**
@@ -126,15 +122,18 @@ public final class ValueCodec {
             direct.skip(length);
             return value;
         }
-        byte[] body;
+        BinaryInput body;
         try {
             checkVersion(in.readUnsignedByte(), 0);
-            int length = readVarint(in);
-            body = readBody(in, length);
+            body = streams.readBody(in);
         } catch (EOFException e) {
             throw new CorruptDataException("truncated value: the input ended", -1, e);
         }
-        return readWhole(new BinaryInput(body));
+        try {
+            return readWhole(body);
+        } finally {
+            streams.giveBack(body);
+        }
     }
 
     /**
@@ -181,39 +180,5 @@ public final class ValueCodec {
             throw new CorruptDataException("format version " + version + " is not one this Sluice reads (it reads "
                     + FORMAT_VERSION + "; was the data written by a newer Sluice?)", at);
         }
-    }
-
-    private static int readVarint(DataInput in) throws IOException {
-        int result = 0;
-        for (int shift = 0; shift < 35; shift += 7) {
-            int b = in.readUnsignedByte();
-            result |= (b & 0x7f) << shift;
-            if (b < 0x80) {
-                if (result < 0 || (shift == 28 && b > 0x0f)) {
-                    throw new CorruptDataException("value length " + Integer.toUnsignedString(result) + " is out of range", -1);
-                }
-                return result;
-            }
-        }
-        throw new CorruptDataException("value length varint longer than 5 bytes", -1);
-    }
-
-    private static byte[] readBody(DataInput in, int length) throws IOException {
-        byte[] body = new byte[Math.min(length, READ_CHUNK)];
-        int read = 0;
-        while (read < length) {
-            if (read == body.length) {
-                body = Arrays.copyOf(body, (int) Math.min(length, body.length * 2L));
-            }
-            int n = body.length - read;
-            try {
-                in.readFully(body, read, n);
-            } catch (EOFException e) {
-                throw new CorruptDataException("truncated value: " + length + " bytes announced, the input ended within the "
-                        + (read + n) + " first", -1, e);
-            }
-            read += n;
-        }
-        return body;
     }
 }

@@ -100,7 +100,7 @@ class CodecPropertiesTest {
         assertThat(canonical(codec.fromBytes(codec.toBytes(value)))).isEqualTo(canonical(value));
     }
 
-    @Property(tries = 150)
+    @Property(tries = 100)
     void blocksRoundTrip(@ForAll("recordBlocks") List<Record> records) {
         List<Record> decoded = blocks.decode(blocks.encode(records));
 
@@ -115,7 +115,7 @@ class CodecPropertiesTest {
         assertThatThrownBy(() -> codec.fromBytes(prefix)).isInstanceOf(CorruptDataException.class);
     }
 
-    @Property(tries = 200)
+    @Property(tries = 150)
     void garbledBlocksDecodeOrAreCorruptNothingElse(@ForAll("recordBlocks") List<Record> records,
             @ForAll @IntRange(min = 0, max = 100_000) int at, @ForAll byte garbage) {
         byte[] block = blocks.encode(records);
@@ -139,6 +139,23 @@ class CodecPropertiesTest {
         } catch (CorruptDataException expected) {
             assertThat(expected.offset()).isBetween(-1L, (long) bytes.length);
         }
+    }
+
+    @Property(tries = 100)
+    void streamsOfValuesRoundTrip(@ForAll("anyValue") Object first, @ForAll @IntRange(min = 0, max = 150_000) int bigSize,
+            @ForAll("anyValue") Object last) throws java.io.IOException {
+        List<Object> values = Arrays.asList(first, new byte[bigSize], last, "x".repeat(bigSize / 3), first);
+        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+        java.io.DataOutputStream out = new java.io.DataOutputStream(bytes);
+        for (Object value : values) {
+            codec.write(out, value);
+        }
+
+        java.io.DataInputStream in = new java.io.DataInputStream(new java.io.ByteArrayInputStream(bytes.toByteArray()));
+        for (Object value : values) {
+            assertThat(canonical(codec.read(in))).isEqualTo(canonical(value));
+        }
+        assertThat(in.read()).isEqualTo(-1);
     }
 
     @Property(tries = 50)
