@@ -52,6 +52,7 @@ public final class PipelineCompiler {
      */
     public static StreamingContext compile(PipelineDefinition pipeline, StreamingContext.Builder settings) {
         pipeline.checkpointDir().ifPresent(settings::checkpointDirectory);
+        PipelineExecution.apply(pipeline, settings);
         StreamingContext context = settings.name(pipeline.name()).batchInterval(pipeline.batchInterval()).build();
         Map<String, Built> streams = new HashMap<>();
         for (SourceDefinition source : pipeline.sources().values()) {

@@ -28,6 +28,7 @@ public final class PipelineDefinition {
     private final String name;
     private final Duration batchInterval;
     private final Path checkpointDir;
+    private final ExecutionSettings execution;
     private final Map<String, SourceDefinition> sources;
     private final Map<String, StreamDefinition> streams;
     private final Map<String, SinkDefinition> sinks;
@@ -40,11 +41,12 @@ public final class PipelineDefinition {
      *                                  these as problems before it gets here)
      */
     public PipelineDefinition(String name, Duration batchInterval, Optional<Path> checkpointDir,
-            List<SourceDefinition> sources, List<StreamDefinition> streams, List<SinkDefinition> sinks,
-            Location location) {
+            ExecutionSettings execution, List<SourceDefinition> sources, List<StreamDefinition> streams,
+            List<SinkDefinition> sinks, Location location) {
         this.name = Objects.requireNonNull(name, "name");
         this.batchInterval = Objects.requireNonNull(batchInterval, "batchInterval");
         this.checkpointDir = checkpointDir.orElse(null);
+        this.execution = Objects.requireNonNull(execution, "execution");
         this.sources = byName(sources, SourceDefinition::name);
         this.streams = byName(streams, StreamDefinition::name);
         this.sinks = byName(sinks, SinkDefinition::name);
@@ -66,6 +68,11 @@ public final class PipelineDefinition {
     /** Where state and batch logs go, if the file sets {@code checkpoint-dir}. */
     public Optional<Path> checkpointDir() {
         return Optional.ofNullable(checkpointDir);
+    }
+
+    /** Checkpoint interval, write-ahead log and rate control. */
+    public ExecutionSettings execution() {
+        return execution;
     }
 
     /** Sources by name, in file order. */

@@ -1,5 +1,6 @@
 package io.sluice.platform.pipeline.internal;
 
+import io.sluice.platform.pipeline.ExecutionSettings;
 import io.sluice.platform.pipeline.PipelineDefinition;
 import io.sluice.platform.pipeline.SinkDefinition;
 import io.sluice.platform.pipeline.SourceDefinition;
@@ -57,9 +58,12 @@ public final class PipelineBinder {
             return Optional.empty();
         }
         Config config = settings.orElseThrow(() -> new IllegalStateException("settings unbound without a problem"));
+        ExecutionSettings execution = new ExecutionSettings(config.find(PipelineKeys.CHECKPOINT_INTERVAL),
+                config.get(PipelineKeys.WRITE_AHEAD_LOG), config.get(PipelineKeys.BACKPRESSURE),
+                config.find(PipelineKeys.BACKPRESSURE_INITIAL_RATE), config.find(PipelineKeys.MAX_RATE_PER_SOURCE));
         PipelineDefinition pipeline = new PipelineDefinition(config.get(PipelineKeys.NAME),
-                config.get(PipelineKeys.BATCH_INTERVAL), config.find(PipelineKeys.CHECKPOINT_DIR).map(Path::of), sources,
-                streams, sinks, problems.source().start());
+                config.get(PipelineKeys.BATCH_INTERVAL), config.find(PipelineKeys.CHECKPOINT_DIR).map(Path::of),
+                execution, sources, streams, sinks, problems.source().start());
         SlideCheck.check(pipeline, problems);
         return problems.isEmpty() ? Optional.of(pipeline) : Optional.empty();
     }

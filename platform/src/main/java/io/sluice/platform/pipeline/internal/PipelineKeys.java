@@ -38,7 +38,46 @@ public final class PipelineKeys {
             .validate(PipelineKeys::checkPath)
             .build();
 
-    public static final ConfigSpec SPEC = ConfigSpec.of(NAME, BATCH_INTERVAL, CHECKPOINT_DIR);
+    public static final ConfigKey<Duration> CHECKPOINT_INTERVAL = ConfigKey.duration("checkpoint-interval")
+            .description("How often state, windows and source positions are checkpointed (with checkpoint-dir), "
+                    + "rounded up to whole batches; also at every graceful stop. A restart re-runs at most this much "
+                    + "from the batch log. Default: 10 batch intervals.")
+            .example("10s")
+            .validate(Validators.positive())
+            .build();
+
+    public static final ConfigKey<String> WRITE_AHEAD_LOG = ConfigKey.oneOf("write-ahead-log", "fsync", "os-buffer",
+                    "off")
+            .description("When a receiver's records count as accepted (with checkpoint-dir): fsync: on disk (nothing "
+                    + "acknowledged is lost in a crash of the machine); os-buffer: written to the operating system "
+                    + "(survives a crash of Sluice, not of the machine); off: in memory only (a crash loses what "
+                    + "receivers accepted and no batch finished).")
+            .defaultValue("fsync")
+            .build();
+
+    public static final ConfigKey<Boolean> BACKPRESSURE = ConfigKey.bool("backpressure")
+            .description("Spark's backpressure: a PID controller adapts how many records each source may feed a "
+                    + "batch, so that batches are processed within the batch interval (replayable sources plan fewer "
+                    + "records, receivers are slowed: MQTT holds acks, Flume answers FAILED).")
+            .defaultValue(false)
+            .build();
+
+    public static final ConfigKey<Long> BACKPRESSURE_INITIAL_RATE = ConfigKey.longValue("backpressure-initial-rate")
+            .description("With backpressure: records per second per source until the first batch is measured. "
+                    + "Default: unlimited.")
+            .example("10000")
+            .validate(Validators.atLeast(1))
+            .build();
+
+    public static final ConfigKey<Long> MAX_RATE_PER_SOURCE = ConfigKey.longValue("max-rate-per-source")
+            .description("A fixed ceiling, with or without backpressure: records per second each source may feed. "
+                    + "Default: none.")
+            .example("50000")
+            .validate(Validators.atLeast(1))
+            .build();
+
+    public static final ConfigSpec SPEC = ConfigSpec.of(NAME, BATCH_INTERVAL, CHECKPOINT_DIR, CHECKPOINT_INTERVAL,
+            WRITE_AHEAD_LOG, BACKPRESSURE, BACKPRESSURE_INITIAL_RATE, MAX_RATE_PER_SOURCE);
 
     /** The sections after the settings, in the order a file usually has them. */
     public static final List<String> SECTIONS = List.of("sources", "streams", "sinks");
