@@ -9,6 +9,7 @@ import io.sluice.spi.format.RecordFormat;
 import io.sluice.spi.source.ReceiverContext;
 import java.time.Clock;
 import java.util.List;
+import java.util.concurrent.CompletionStage;
 
 /** The {@link ReceiverContext} of one receiver: its component context plus its buffer. */
 final class EngineReceiverContext implements ReceiverContext {
@@ -23,6 +24,11 @@ final class EngineReceiverContext implements ReceiverContext {
     @Override
     public void store(List<Record> records) throws InterruptedException {
         buffer.store(records);
+    }
+
+    @Override
+    public CompletionStage<Void> storeAsync(List<Record> records) throws InterruptedException {
+        return buffer.storeAsync(records);
     }
 
     @Override

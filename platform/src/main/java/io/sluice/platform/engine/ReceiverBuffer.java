@@ -9,6 +9,9 @@ import java.util.Collections;
 import java.util.Deque;
 import java.util.List;
 import java.util.Objects;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.LinkedBlockingQueue;
 
 /**
  * Where a receiver's records wait for their batch. {@link #store} accepts one call's records as one
@@ -35,7 +38,14 @@ public final class ReceiverBuffer {
     private boolean closed;
     private SluiceException failure;
 
+    private final BlockingQueue<PendingAck> acks = new LinkedBlockingQueue<>();
+    private Thread acker;
+
     private record Entry(long sequence, List<Record> records) {
+    }
+
+    private record PendingAck(long sequence, CompletableFuture<Void> durable) {
+        static final PendingAck END = new PendingAck(-1, null);
     }
 
     /** A buffer in memory only. */
@@ -65,13 +75,45 @@ public final class ReceiverBuffer {
      * @throws InterruptedException if interrupted while blocked
      */
     public void store(List<Record> records) throws InterruptedException {
+        long sequence = accept(records, null);
+        if (log != null && sequence >= 0) {
+            try {
+                log.awaitDurable(sequence);
+            } catch (SluiceException e) {
+                fail(e);
+                throw e;
+            }
+        }
+    }
+
+    /**
+     * Accepts {@code records} as {@link #store} does, but returns at once with a stage that
+     * completes when they are durable (at once without a write-ahead log). Stages complete in the
+     * order their records were accepted, on the buffer's acknowledgement thread.
+     */
+    public CompletableFuture<Void> storeAsync(List<Record> records) throws InterruptedException {
+        if (log == null) {
+            accept(records, null);
+            return CompletableFuture.completedFuture(null);
+        }
+        CompletableFuture<Void> durable = new CompletableFuture<>();
+        if (accept(records, durable) < 0) {
+            durable.complete(null);
+        }
+        return durable;
+    }
+
+    /**
+     * Takes the records into the pending entries (and, with a log, the log's queue) under the lock,
+     * so entry numbers follow acceptance order; returns the entry's sequence, or -1 for no records.
+     */
+    private long accept(List<Record> records, CompletableFuture<Void> durable) throws InterruptedException {
         for (Record r : records) {
             Objects.requireNonNull(r, "records must not contain null");
         }
         if (records.isEmpty()) {
-            return;
+            return -1;
         }
-        long sequence;
         synchronized (this) {
             while (!closed && failure == null && outstanding() > 0 && outstanding() + records.size() > bound) {
                 wait();
@@ -85,6 +127,7 @@ public final class ReceiverBuffer {
                         + " records were not accepted");
             }
             List<Record> copy = List.copyOf(records);
+            long sequence;
             if (log == null) {
                 sequence = nextSequence;
             } else {
@@ -95,18 +138,69 @@ public final class ReceiverBuffer {
                     notifyAll();
                     throw e;
                 }
+                if (durable != null) {
+                    acknowledgements().add(new PendingAck(sequence, durable));
+                }
             }
             nextSequence = sequence + 1;
             pending.addLast(new Entry(sequence, copy));
             pendingRecords += copy.size();
+            return sequence;
         }
-        if (log != null) {
-            try {
-                log.awaitDurable(sequence);
-            } catch (SluiceException e) {
-                fail(e);
-                throw e;
+    }
+
+    /** The queue the acknowledgement thread completes stages from; started on first use (under the lock). */
+    private BlockingQueue<PendingAck> acknowledgements() {
+        if (acker == null) {
+            acker = new Thread(this::completeWhenDurable, "sluice-" + source + "-durable-acks");
+            acker.setDaemon(true);
+            acker.start();
+        }
+        return acks;
+    }
+
+    /** The acknowledgement thread: completes each stage once its entry is durable, in order. */
+    private void completeWhenDurable() {
+        try {
+            while (true) {
+                PendingAck next = acks.take();
+                if (next == PendingAck.END) {
+                    return;
+                }
+                try {
+                    log.awaitDurable(next.sequence());
+                    next.durable().complete(null);
+                } catch (SluiceException e) {
+                    fail(e);
+                    next.durable().completeExceptionally(e);
+                }
             }
+        } catch (InterruptedException e) {
+            RetriableException stopping = new RetriableException("source '" + source + "' stopped before the "
+                    + "records were durable");
+            for (PendingAck left = acks.poll(); left != null; left = acks.poll()) {
+                left.durable().completeExceptionally(stopping);
+            }
+        }
+    }
+
+    /**
+     * Stops the acknowledgement thread once it has completed what was accepted (waiting at most
+     * {@code timeoutMillis}; what is left then completes exceptionally). Before the log closes.
+     */
+    void finishAcknowledgements(long timeoutMillis) throws InterruptedException {
+        Thread thread;
+        synchronized (this) {
+            thread = acker;
+        }
+        if (thread == null) {
+            return;
+        }
+        acks.add(PendingAck.END);
+        thread.join(timeoutMillis);
+        if (thread.isAlive()) {
+            thread.interrupt();
+            thread.join();
         }
     }
 

@@ -21,6 +21,8 @@ import java.util.List;
  * re-reads the same records, and entries no batch took yet go into the first new batch.
  */
 public final class ReceiverSourceNode extends SourceNode<Record> {
+    /** How long closing waits for acknowledgements of accepted records (then they come again). */
+    private static final long ACK_DRAIN_MILLIS = 5_000;
     private final ReceiverSource source;
     private final Config config;
     private final int partitions;
@@ -164,8 +166,16 @@ public final class ReceiverSourceNode extends SourceNode<Record> {
         return log;
     }
 
+    /** Stops the receiver, then lets the records it had accepted be acknowledged once durable. */
     @Override
     public void close() {
         stopReceiving();
+        if (buffer != null) {
+            try {
+                buffer.finishAcknowledgements(ACK_DRAIN_MILLIS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
     }
 }

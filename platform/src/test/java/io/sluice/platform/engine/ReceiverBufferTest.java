@@ -4,14 +4,27 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
+import io.sluice.platform.durability.StorageException;
+import io.sluice.platform.durability.codec.RecordBlockCodec;
+import io.sluice.platform.durability.codec.ValueCodec;
+import io.sluice.platform.durability.log.EntryConsumer;
+import io.sluice.platform.durability.wal.FileWriteAheadLog;
+import io.sluice.platform.durability.wal.WalOptions;
+import io.sluice.platform.durability.wal.WriteAheadLog;
 import io.sluice.spi.Record;
 import io.sluice.spi.RetriableException;
+import io.sluice.spi.SluiceException;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class ReceiverBufferTest {
     private static final Duration DEADLINE = Duration.ofSeconds(30);
@@ -81,4 +94,103 @@ class ReceiverBufferTest {
         assertThat(buffer.closed()).isTrue();
         assertThat(buffer.drain().records()).hasSize(1);
     }
+
+    private static ReceiverLog walIn(Path dir) {
+        return new ReceiverLog(FileWriteAheadLog.open(dir, WalOptions.defaults()),
+                new RecordBlockCodec(ValueCodec.standard()));
+    }
+
+    @Test
+    void withAWriteAheadLogBlocksAreContiguousDurableRangesThatReadBackAsTheRecords(@TempDir Path dir)
+            throws Exception {
+        try (ReceiverLog log = walIn(dir)) {
+            ReceiverBuffer buffer = new ReceiverBuffer("in", 1_000, log, 0);
+            buffer.store(records(2));
+            CompletableFuture<Void> durable = buffer.storeAsync(records(3));
+            durable.get(DEADLINE.toMillis(), TimeUnit.MILLISECONDS);
+
+            ReceivedBlock block = buffer.drain();
+            assertThat(block.records()).hasSize(5);
+            assertThat(block.fromSequence()).isZero();
+            assertThat(block.toSequence()).isEqualTo(2);
+            assertThat(log.read(block.fromSequence(), block.toSequence())).isEqualTo(block.records());
+
+            buffer.store(records(1));
+            ReceivedBlock next = buffer.drain();
+            assertThat(next.fromSequence()).isEqualTo(2);
+            assertThat(next.toSequence()).isEqualTo(3);
+            buffer.close();
+            buffer.finishAcknowledgements(DEADLINE.toMillis());
+        }
+    }
+
+    @Test
+    void aWriteAheadLogThatCannotWriteFailsTheStoresAndTheNextBatchNamingTheSource() throws Exception {
+        StorageException diskFull = new StorageException("cannot write segment 00000000000000000000.seg at offset "
+                + "4096: No space left on device");
+        ReceiverLog failing = new ReceiverLog(new FailingLog(diskFull), new RecordBlockCodec(ValueCodec.standard()));
+        ReceiverBuffer buffer = new ReceiverBuffer("mqtt-in", 1_000, failing, 0);
+
+        assertThatThrownBy(() -> buffer.store(records(1))).isSameAs(diskFull);
+        assertThatThrownBy(() -> buffer.storeAsync(records(1))).isInstanceOf(SluiceException.class)
+                .hasMessageContaining("'mqtt-in' cannot accept records").hasMessageContaining("No space left");
+        assertThatThrownBy(buffer::drain).isInstanceOf(SluiceException.class)
+                .hasMessageContaining("mqtt-in").hasMessageContaining("No space left on device");
+    }
+
+    @Test
+    void anAsynchronousStoreCompletesExceptionallyWhenItsEntryCannotBeMadeDurable() throws Exception {
+        StorageException diskFull = new StorageException("No space left on device");
+        ReceiverBuffer buffer = new ReceiverBuffer("in", 1_000,
+                new ReceiverLog(new FailingLog(diskFull), new RecordBlockCodec(ValueCodec.standard())), 0);
+        CompletableFuture<Void> durable = buffer.storeAsync(records(1));
+        assertThatThrownBy(() -> durable.get(DEADLINE.toMillis(), TimeUnit.MILLISECONDS))
+                .isInstanceOf(ExecutionException.class).hasCause(diskFull);
+        assertThatThrownBy(buffer::drain).as("no batch is cut from a log that failed")
+                .isInstanceOf(SluiceException.class).hasMessageContaining("No space left on device");
+    }
+
+    /** A log whose writes all fail, as on a full disk: appends are queued, never durable. */
+    private static final class FailingLog implements WriteAheadLog {
+        private final StorageException failure;
+        private long next;
+
+        FailingLog(StorageException failure) {
+            this.failure = failure;
+        }
+
+        @Override
+        public synchronized long append(byte[] entry) {
+            return next++;
+        }
+
+        @Override
+        public void awaitDurable(long sequence) {
+            throw failure;
+        }
+
+        @Override
+        public long durableSequence() {
+            return 0;
+        }
+
+        @Override
+        public synchronized long nextSequence() {
+            return next;
+        }
+
+        @Override
+        public void read(long from, long to, EntryConsumer consumer) {
+            throw failure;
+        }
+
+        @Override
+        public void deleteBefore(long sequence) {
+        }
+
+        @Override
+        public void close() {
+        }
+    }
 }
+

@@ -8,6 +8,7 @@ import io.sluice.spi.RetriableException;
 import io.sluice.spi.source.Receiver;
 import io.sluice.spi.source.ReceiverContext;
 import java.util.List;
+import java.util.concurrent.CompletionStage;
 import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -94,12 +95,16 @@ final class MqttReceiver implements Receiver, BrokerConnection.Listener {
             connection.acknowledge(message);
             return;
         }
+        CompletionStage<Void> durable;
+        BrokerConnection deliveredBy = connection;
         storing = Thread.currentThread();
         try {
             if (stopped) {
                 return;
             }
-            ctx.store(List.of(record));
+            // Accepted now, acknowledged once durable: the client's callback thread goes on to the next
+            // message meanwhile, so one write-ahead-log fsync covers many messages.
+            durable = ctx.storeAsync(List.of(record));
         } catch (RetriableException e) {
             notAccepted.increment();
             log.debug("{}: message on {} not accepted ({}); left unacknowledged for redelivery",
@@ -112,8 +117,16 @@ final class MqttReceiver implements Receiver, BrokerConnection.Listener {
         } finally {
             storing = null;
         }
-        received.increment();
-        connection.acknowledge(message);
+        durable.whenComplete((done, failure) -> {
+            if (failure == null) {
+                received.increment();
+                deliveredBy.acknowledge(message);
+            } else {
+                notAccepted.increment();
+                log.debug("{}: message on {} not made durable ({}); left unacknowledged for redelivery",
+                        ctx.componentName(), message.topic(), failure.toString());
+            }
+        });
     }
 
     @Override

@@ -5,6 +5,7 @@ import io.sluice.platform.stream.BadRecord;
 import io.sluice.platform.stream.StreamingContext;
 import io.sluice.spi.Record;
 import io.sluice.spi.config.Config;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -23,14 +24,23 @@ final class ReceivingPipeline implements AutoCloseable {
      * @param onBatch called with each batch's records after they were collected (may block, to hold a batch)
      */
     ReceivingPipeline(String name, Map<String, Object> config, int maxPending, Consumer<List<Record>> onBatch) {
-        context = StreamingContext.builder()
+        this(name, config, maxPending, onBatch, null);
+    }
+
+    /** @param checkpointDir where the write-ahead log goes, or {@code null} for none */
+    ReceivingPipeline(String name, Map<String, Object> config, int maxPending, Consumer<List<Record>> onBatch,
+            Path checkpointDir) {
+        StreamingContext.Builder builder = StreamingContext.builder()
                 .name(name)
                 .batchInterval(Duration.ofMillis(100))
                 .parallelism(1)
                 .formats(RecordFormats.standard()::get)
                 .errorReporter(bad::add)
-                .receiverMaxPendingRecords(maxPending)
-                .build();
+                .receiverMaxPendingRecords(maxPending);
+        if (checkpointDir != null) {
+            builder.checkpointDirectory(checkpointDir);
+        }
+        context = builder.build();
         context.source("sensors", new MqttSourceFactory(), config(MqttSourceFactory.SPEC, config))
                 .foreachBatch((batch, batchRecords) -> {
                     records.addAll(batchRecords);
