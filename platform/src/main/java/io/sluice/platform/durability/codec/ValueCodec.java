@@ -96,7 +96,7 @@ public final class ValueCodec {
             direct.write(FORMAT_VERSION);
             try {
                 writer.write(direct, value, direct.codecDepth);
-            } catch (UnsupportedValueException e) {
+            } catch (RuntimeException e) {
                 direct.truncate(start);
                 throw e;
             }
@@ -147,10 +147,12 @@ public final class ValueCodec {
      * @throws UnsupportedValueException if the value or a value inside it has a type this codec cannot encode
      */
     public byte[] toBytes(Object value) {
-        BinaryOutput out = new BinaryOutput(64);
+        BinaryOutput out = streams.borrowOutput();
         out.write(FORMAT_VERSION);
         writer.write(out, value, 0);
-        return out.toByteArray();
+        byte[] bytes = out.toByteArray();
+        streams.giveBack(out);
+        return bytes;
     }
 
     /**
