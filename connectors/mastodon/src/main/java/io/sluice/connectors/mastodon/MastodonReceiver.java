@@ -245,7 +245,7 @@ final class MastodonReceiver implements Receiver {
     private void store(Record record) throws InterruptedException {
         while (true) {
             try {
-                receiverContext.store(List.of(record));
+                receiverContext.storeAsync(List.of(record)).whenComplete(this::reportNotDurable);
                 return;
             } catch (RetriableException e) {
                 if (stopping || receiverContext.stopping()) {
@@ -276,6 +276,18 @@ final class MastodonReceiver implements Receiver {
         }
         if (t.isAlive()) {
             log.warn("{}: the Mastodon stream thread did not stop within {}", context.componentName(), STOP_WAIT);
+        }
+    }
+
+    /**
+     * Nothing upstream waits for an acknowledgement, so a record is not held back until the
+     * write-ahead log has it (one fsync per record would cap the stream); if it never gets there,
+     * the pipeline fails with the log's error, and this says which record it was.
+     */
+    private void reportNotDurable(Void done, Throwable failure) {
+        if (failure != null) {
+            log.warn("{}: a record could not be written ahead: {}", receiverContext.componentName(),
+                    failure.toString());
         }
     }
 }

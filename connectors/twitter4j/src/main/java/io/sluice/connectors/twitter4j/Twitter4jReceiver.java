@@ -133,7 +133,7 @@ final class Twitter4jReceiver implements Receiver {
     private void store(Record record) {
         while (!stopping) {
             try {
-                receiverContext.store(List.of(record));
+                receiverContext.storeAsync(List.of(record)).whenComplete(this::reportNotDurable);
                 statuses.increment();
                 return;
             } catch (RetriableException e) {
@@ -211,6 +211,18 @@ final class Twitter4jReceiver implements Receiver {
         @Override
         public void onCleanUp() {
             log.debug("{}: twitter4j cleaned up", context.componentName());
+        }
+    }
+
+    /**
+     * Nothing upstream waits for an acknowledgement, so a record is not held back until the
+     * write-ahead log has it (one fsync per record would cap the stream); if it never gets there,
+     * the pipeline fails with the log's error, and this says which record it was.
+     */
+    private void reportNotDurable(Void done, Throwable failure) {
+        if (failure != null) {
+            log.warn("{}: a record could not be written ahead: {}", receiverContext.componentName(),
+                    failure.toString());
         }
     }
 }

@@ -210,7 +210,7 @@ final class XStreamReceiver implements Receiver {
     private void store(List<Record> records) throws InterruptedException {
         while (true) {
             try {
-                receiverContext.store(records);
+                receiverContext.storeAsync(records).whenComplete(this::reportNotDurable);
                 return;
             } catch (RetriableException e) {
                 if (stopping || receiverContext.stopping()) {
@@ -241,6 +241,18 @@ final class XStreamReceiver implements Receiver {
         }
         if (t.isAlive()) {
             log.warn("{}: the X stream thread did not stop within {}", context.componentName(), STOP_WAIT);
+        }
+    }
+
+    /**
+     * Nothing upstream waits for an acknowledgement, so a record is not held back until the
+     * write-ahead log has it (one fsync per record would cap the stream); if it never gets there,
+     * the pipeline fails with the log's error, and this says which record it was.
+     */
+    private void reportNotDurable(Void done, Throwable failure) {
+        if (failure != null) {
+            log.warn("{}: a record could not be written ahead: {}", receiverContext.componentName(),
+                    failure.toString());
         }
     }
 }
