@@ -3,6 +3,7 @@ package io.sluice.platform.compiler;
 import io.sluice.platform.pipeline.BuiltinStep;
 import io.sluice.platform.pipeline.BuiltinStepDefinition;
 import io.sluice.platform.stream.KeyValue;
+import io.sluice.platform.stream.PairDStream;
 import io.sluice.platform.stream.RecordStream;
 import io.sluice.spi.BadRecordException;
 import io.sluice.spi.Record;
@@ -72,10 +73,12 @@ final class BatchSteps {
      * partition, then merged in partition order, as {@code reduce-by-key} does for one key.
      */
     static RecordStream reduce(RecordStream stream, Aggregator aggregator) {
-        return RecordStream.of(stream.mapToPair(record -> {
+        PairDStream<Integer, Record> checked = stream.mapToPair(record -> {
             aggregator.check(record);
             return new KeyValue<Integer, Record>(0, record);
-        }).combineByKey(aggregator::create, aggregator::add, aggregator::merge, 1)
+        });
+        checked.named(checked.name().replace("map-to-pair", "reduce")); // records it cannot aggregate are reduce's bad records
+        return RecordStream.of(checked.combineByKey(aggregator::create, aggregator::add, aggregator::merge, 1)
                 .map(kv -> aggregator.toRecord(null, kv.value())));
     }
 }

@@ -402,7 +402,7 @@ public enum BuiltinStep {
     /**
      * What is wrong with a combination of this step's settings that each are valid on their own:
      * {@code incremental: true} with an aggregation that has no inverse, {@code drop-empty: true}
-     * without a {@code count()} aggregation.
+     * without a {@code count()} aggregation, {@code cogroup} putting both sides in one field.
      */
     public Optional<SettingProblem> checkSettings(Config config, List<Aggregation> aggregations) {
         if (declares(INCREMENTAL) && config.find(INCREMENTAL).orElse(false) && !invertible(aggregations)) {
@@ -416,6 +416,12 @@ public enum BuiltinStep {
                 && aggregations.stream().noneMatch(a -> a.function() == AggregateFunction.COUNT)) {
             return Optional.of(new SettingProblem(DROP_EMPTY.name(), "drop-empty needs a count() aggregation to "
                     + "tell when a key has no records left in the window, e.g. n: \"count()\""));
+        }
+        if (this == COGROUP && config.get(GROUP_FIELD).equals(config.find(OTHER_GROUP_FIELD)
+                .orElse(config.get(COGROUP_WITH)))) {
+            String key = config.find(OTHER_GROUP_FIELD).isPresent() ? OTHER_GROUP_FIELD.name() : GROUP_FIELD.name();
+            return Optional.of(new SettingProblem(key, "both sides' records would go to field '"
+                    + config.get(GROUP_FIELD) + "'; give them different fields with as and with-as"));
         }
         return Optional.empty();
     }

@@ -36,6 +36,21 @@ class AggregatorTest {
     }
 
     @Test
+    void withoutAKeyFieldTheOutputHasOnlyTheAggregatedFields() {
+        Aggregator unkeyed = new Aggregator(null, List.of(Aggregation.parse("total", "sum(delta)"),
+                Aggregation.parse("n", "count()")));
+        Record first = event("bus-7", -2, 3);
+        Record second = event("bus-8", 5, 4);
+
+        Record combined = unkeyed.combine(unkeyed.lift(first), unkeyed.lift(second));
+        Record accumulated = unkeyed.toRecord(null, unkeyed.add(unkeyed.create(first), second));
+
+        assertThat(combined.fields()).containsExactly(java.util.Map.entry("total", 3L), java.util.Map.entry("n", 2L));
+        assertThat(accumulated.fields()).isEqualTo(combined.fields());
+        assertThat(accumulated.key()).isNull();
+    }
+
+    @Test
     void combiningInAnyGroupingEqualsAPlainFoldInInputOrder() {
         Random random = new Random(7);
         List<Record> events = new ArrayList<>();

@@ -1,29 +1,21 @@
 package io.sluice.platform.compiler;
 
+import static io.sluice.platform.compiler.ScriptedRun.batch;
+import static io.sluice.platform.compiler.ScriptedRun.every;
+import static io.sluice.platform.compiler.ScriptedRun.row;
+import static io.sluice.platform.compiler.ScriptedRun.window;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.sluice.platform.pipeline.PipelineDefinition;
-import io.sluice.platform.pipeline.PipelineLoader;
-import io.sluice.platform.plugin.ComponentRegistry;
-import io.sluice.platform.stream.BatchReport;
-import io.sluice.platform.stream.ManualClock;
-import io.sluice.platform.stream.StreamingContext;
+import io.sluice.platform.stream.BadRecord;
 import io.sluice.spi.Record;
-import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Random;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.function.LongFunction;
-import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -56,79 +48,24 @@ class PipelineCompilerTest {
     private static final List<List<Record>> CLICKS = script(1, false);
     private static final List<List<Record>> PAYMENTS = script(2, true);
 
-    private static List<Record> batch(List<List<Record>> script, long id) {
-        return id >= 1 && id <= script.size() ? script.get((int) id - 1) : List.of();
-    }
-
-    private static List<Record> window(List<List<Record>> script, long end, int length) {
-        List<Record> out = new ArrayList<>();
-        for (long id = Math.max(1, end - length + 1); id <= end; id++) {
-            out.addAll(batch(script, id));
-        }
-        return out;
-    }
-
-    private static String row(Object... keyValues) {
-        Map<String, Object> m = new TreeMap<>();
-        for (int i = 0; i < keyValues.length; i += 2) {
-            m.put((String) keyValues[i], keyValues[i + 1]);
-        }
-        return m.toString();
-    }
-
-    private static Map<Long, List<String>> every(int slide, LongFunction<List<String>> at) {
-        Map<Long, List<String>> out = new TreeMap<>();
-        for (long id = slide; id <= RUN; id += slide) {
-            out.put(id, at.apply(id).stream().sorted().toList());
-        }
-        return out;
-    }
-
     private static Map<String, Long> countUsers(List<Record> records) {
         Map<String, Long> counts = new TreeMap<>();
         records.forEach(r -> counts.merge(r.getString("user"), 1L, Long::sum));
         return counts;
     }
 
-    private static ScriptedComponents run(String file) throws Exception {
-        ScriptedComponents components = new ScriptedComponents(Map.of("clicks", CLICKS, "payments", PAYMENTS));
-        ComponentRegistry registry = ComponentRegistry.of(components.source(), components.sink());
-        PipelineDefinition pipeline = new PipelineLoader(registry, Map.of()).load(file, read(file));
-        ManualClock clock = new ManualClock();
-        List<BatchReport> reports = new CopyOnWriteArrayList<>();
-        StreamingContext ctx = PipelineCompiler.compile(pipeline, StreamingContext.builder().clock(clock)
-                .parallelism(2).shufflePartitions(3).listener(reports::add));
-        ctx.start();
-        try {
-            for (int i = 1; i <= RUN; i++) {
-                clock.advance(Duration.ofSeconds(1));
-                int expected = i;
-                Awaitility.await().pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(2))
-                        .atMost(Duration.ofSeconds(30)).until(() -> reports.size() >= expected);
-            }
-        } finally {
-            ctx.stop(false);
-        }
-        assertThat(reports).allMatch(r -> r.failure() == null);
-        return components;
-    }
-
-    private static String read(String file) throws IOException {
-        try (InputStream in = Objects.requireNonNull(PipelineCompilerTest.class.getResourceAsStream(
-                "/pipelines/compiled/" + file), file)) {
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        }
-    }
-
     @Test
     void windowUnionJoinAndStateStepsMatchAPlainComputation() throws Exception {
-        ScriptedComponents out = run("windows-joins.yaml");
+        List<BadRecord> bad = new CopyOnWriteArrayList<>();
+        ScriptedComponents out = ScriptedRun.run("windows-joins.yaml", Map.of("clicks", CLICKS, "payments", PAYMENTS),
+                RUN, bad);
+        assertThat(bad).isEmpty();
 
-        assertThat(out.of("clicks-per-window")).isEqualTo(every(2,
+        assertThat(out.of("clicks-per-window")).isEqualTo(every(2, RUN,
                 id -> List.of(row("count", (long) window(CLICKS, id, 3).size()))));
 
         Map<String, long[]> seen = new LinkedHashMap<>();
-        assertThat(out.of("user-totals")).as("incremental: sum and count invert").isEqualTo(every(1, id -> {
+        assertThat(out.of("user-totals")).as("incremental: sum and count invert").isEqualTo(every(1, RUN, id -> {
             seen.replaceAll((user, nt) -> new long[] {0, 0});
             window(CLICKS, id, 3).forEach(r -> {
                 long[] nt = seen.computeIfAbsent(r.getString("user"), u -> new long[2]);
@@ -140,7 +77,7 @@ class PipelineCompilerTest {
             return rows;
         }));
 
-        assertThat(out.of("user-top")).as("max has no inverse: recomputed").isEqualTo(every(2, id -> {
+        assertThat(out.of("user-top")).as("max has no inverse: recomputed").isEqualTo(every(2, RUN, id -> {
             Map<String, Long> top = new TreeMap<>();
             window(CLICKS, id, 2).forEach(r -> top.merge(r.getString("user"), r.getLong("amount"), Math::max));
             List<String> rows = new ArrayList<>();
@@ -148,20 +85,20 @@ class PipelineCompilerTest {
             return rows;
         }));
 
-        assertThat(out.of("user-counts")).isEqualTo(every(1, id -> {
+        assertThat(out.of("user-counts")).isEqualTo(every(1, RUN, id -> {
             List<String> rows = new ArrayList<>();
             countUsers(batch(CLICKS, id)).forEach((u, n) -> rows.add(row("user", u, "count", n)));
             return rows;
         }));
 
-        assertThat(out.of("user-counts-window")).isEqualTo(every(1, id -> {
+        assertThat(out.of("user-counts-window")).isEqualTo(every(1, RUN, id -> {
             List<String> rows = new ArrayList<>();
             countUsers(window(CLICKS, id, 2)).forEach((u, n) -> rows.add(row("user", u, "count", n)));
             return rows;
         }));
 
         // A source without input has no partitions in that batch, so the sink is not called for it.
-        Map<Long, List<String>> union = every(1, id -> {
+        Map<Long, List<String>> union = every(1, RUN, id -> {
             List<String> rows = new ArrayList<>();
             batch(CLICKS, id).forEach(r -> rows.add(ScriptedComponents.show(r)));
             batch(PAYMENTS, id).forEach(r -> rows.add(ScriptedComponents.show(r)));
@@ -170,7 +107,7 @@ class PipelineCompilerTest {
         union.keySet().removeIf(id -> id > BATCHES);
         assertThat(out.of("everything")).isEqualTo(union);
 
-        assertThat(out.of("clicks-with-payments")).isEqualTo(every(1, id -> {
+        assertThat(out.of("clicks-with-payments")).isEqualTo(every(1, RUN, id -> {
             List<String> rows = new ArrayList<>();
             for (Record click : batch(CLICKS, id)) {
                 String user = click.getString("user");
@@ -187,7 +124,7 @@ class PipelineCompilerTest {
             return rows;
         }));
         Map<String, long[]> sessions = new LinkedHashMap<>();   // user -> n, total, last active batch
-        assertThat(out.of("user-sessions")).isEqualTo(every(1, id -> {
+        assertThat(out.of("user-sessions")).isEqualTo(every(1, RUN, id -> {
             List<String> rows = new ArrayList<>();
             for (Record click : batch(CLICKS, id)) {
                 long[] s = sessions.computeIfAbsent(click.getString("user"), u -> new long[3]);

@@ -78,6 +78,12 @@ final class ScriptedRun {
      */
     static ScriptedComponents run(String file, Map<String, List<List<Record>>> scripts, int batches,
             List<BadRecord> badRecords, ComponentFactory... extra) throws IOException {
+        return run(file, scripts, batches, badRecords, 2, 3, extra);
+    }
+
+    /** {@link #run} on {@code threads} worker threads with {@code partitions} shuffle partitions. */
+    static ScriptedComponents run(String file, Map<String, List<List<Record>>> scripts, int batches,
+            List<BadRecord> badRecords, int threads, int partitions, ComponentFactory... extra) throws IOException {
         ScriptedComponents components = new ScriptedComponents(scripts);
         List<ComponentFactory> factories = new ArrayList<>(List.of(components.source(), components.sink()));
         factories.addAll(List.of(extra));
@@ -86,7 +92,7 @@ final class ScriptedRun {
         ManualClock clock = new ManualClock();
         List<BatchReport> reports = new CopyOnWriteArrayList<>();
         StreamingContext ctx = PipelineCompiler.compile(pipeline, StreamingContext.builder().clock(clock)
-                .parallelism(2).shufflePartitions(3).listener(reports::add).errorReporter(badRecords::add));
+                .parallelism(threads).shufflePartitions(partitions).listener(reports::add).errorReporter(badRecords::add));
         ctx.start();
         try {
             for (int i = 1; i <= batches; i++) {

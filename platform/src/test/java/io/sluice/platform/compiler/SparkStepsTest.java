@@ -115,6 +115,21 @@ class SparkStepsTest {
     }
 
     @Test
+    void everyStepGivesTheSameResultsWhateverTheThreadAndPartitionCounts() throws Exception {
+        Map<String, List<List<Record>>> scripts = Map.of("events", EVENTS, "payments", PAYMENTS);
+        List<BadRecord> bad = new CopyOnWriteArrayList<>();
+        ScriptedComponents one = ScriptedRun.run("spark-steps.yaml", scripts, RUN, bad, 1, 1);
+        ScriptedComponents four = ScriptedRun.run("spark-steps.yaml", scripts, RUN, bad, 4, 7);
+
+        assertThat(one.collected.keySet()).hasSize(13).isEqualTo(out.collected.keySet());
+        for (String sink : out.collected.keySet()) {
+            assertThat(withRows(one.of(sink))).as(sink + " on 1 thread").isEqualTo(withRows(out.of(sink)));
+            assertThat(withRows(four.of(sink))).as(sink + " on 4 threads").isEqualTo(withRows(out.of(sink)));
+        }
+        assertThat(bad).isEmpty();
+    }
+
+    @Test
     void flatMapExplodesAListFieldIntoOneRecordPerElement() {
         assertThat(withRows(out.of("tags"))).isEqualTo(withRows(every(1, RUN, id -> {
             List<String> rows = new ArrayList<>();

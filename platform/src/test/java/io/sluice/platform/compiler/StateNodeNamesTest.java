@@ -4,14 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.sluice.platform.engine.MapWithStateNode;
 import io.sluice.platform.engine.Node;
-import io.sluice.platform.engine.StreamGraph;
 import io.sluice.platform.engine.UpdateStateNode;
 import io.sluice.platform.engine.WindowNode;
 import io.sluice.platform.engine.WindowedReduceNode;
-import io.sluice.platform.pipeline.PipelineLoader;
 import io.sluice.platform.plugin.ComponentRegistry;
-import io.sluice.platform.stream.StreamingContext;
-import java.lang.reflect.Method;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -79,13 +75,8 @@ class StateNodeNamesTest {
 
     private static List<Node<?>> nodes(String yaml) throws Exception {
         ScriptedComponents components = new ScriptedComponents(Map.of("events", List.of()));
-        ComponentRegistry registry = ComponentRegistry.of(components.source(), components.sink(),
-                new PassThroughOperatorFactory("filter-nothing"), new PassThroughOperatorFactory("keep-state", true));
-        StreamingContext ctx = PipelineCompiler.compile(new PipelineLoader(registry, Map.of()).load("names.yaml", yaml),
-                StreamingContext.builder());
-        Method graph = StreamingContext.class.getDeclaredMethod("graph");
-        graph.setAccessible(true);
-        return ((StreamGraph) graph.invoke(ctx)).nodes();
+        return CompiledGraph.nodes(ComponentRegistry.of(components.source(), components.sink(),
+                new PassThroughOperatorFactory("filter-nothing"), new PassThroughOperatorFactory("keep-state", true)), yaml);
     }
 
     private static Map<String, Class<?>> stateNodes(String yaml) throws Exception {

@@ -94,6 +94,53 @@ class PipelineLoaderTest {
     }
 
     @Test
+    void bindsTheStepsOfSparksRemainingOperationsInShorthandAndFullForm() {
+        PipelineDefinition p = loader.load("steps.yaml", """
+                name: steps
+                batch-interval: 1s
+                sources:
+                  sensors: {type: generator}
+                streams:
+                  other:
+                    from: sensors
+                  all:
+                    from: sensors
+                    steps:
+                      - flat-map: stops
+                      - flat-map: {field: text, split: ",", as: word}
+                      - repartition: 4
+                      - repartition: {partitions: 2}
+                      - count:
+                      - reduce: {total: "sum(delta)"}
+                      - group-by-key:
+                      - cogroup: other
+                      - reduce-by-key-and-window: {length: 2s, aggregations: {n: "count()"}, drop-empty: true}
+                      - top-n: {n: 3, with: other}
+                sinks:
+                  out: {type: console, from: all}
+                """);
+
+        List<StepDefinition> steps = p.streams().get("all").steps();
+        assertThat(steps.get(0).config().get(BuiltinStep.EXPLODED_FIELD)).isEqualTo("stops");
+        assertThat(steps.get(0).config().find(BuiltinStep.ELEMENT_FIELD)).isEmpty();
+        assertThat(steps.get(1).config().get(BuiltinStep.SPLIT)).isEqualTo(",");
+        assertThat(steps.get(1).config().get(BuiltinStep.ELEMENT_FIELD)).isEqualTo("word");
+        assertThat(steps.get(2).config().get(BuiltinStep.PARTITIONS)).isEqualTo(4);
+        assertThat(steps.get(3).config().get(BuiltinStep.PARTITIONS)).isEqualTo(2);
+        assertThat(builtin(steps.get(4)).step()).isEqualTo(BuiltinStep.COUNT);
+        assertThat(builtin(steps.get(5)).aggregations()).map(Aggregation::toString).containsExactly("total = sum(delta)");
+        assertThat(steps.get(6).config().get(BuiltinStep.GROUP_FIELD)).isEqualTo("records");
+        assertThat(steps.get(7).reads()).containsExactly("other");
+        assertThat(steps.get(8).config().get(BuiltinStep.DROP_EMPTY)).isTrue();
+        assertThat(BuiltinStep.incremental(steps.get(8).config(), builtin(steps.get(8)).aggregations())).isTrue();
+        assertThat(steps.get(9)).isInstanceOfSatisfying(TransformStepDefinition.class, t -> {
+            assertThat(t.with()).contains("other");
+            assertThat(t.reads()).containsExactly("other");
+            assertThat(t.config().get(TestComponents.TOP_N)).isEqualTo(3);
+        });
+    }
+
+    @Test
     void stepsKeepTheirPathAndLocation() throws IOException {
         StepDefinition keyBy = loadValid(loader).streams().get("occupancy").steps().get(2);
 

@@ -38,7 +38,8 @@ public final class MapOperatorFactory implements OperatorFactory {
 
     @Override
     public String description() {
-        return "Computes each record's fields from expressions over its fields; key, timestamp and headers are kept.";
+        return "Computes each record's fields from expressions over its fields; key, timestamp and headers are kept "
+                + "(so on a keyed stream this is Spark's mapValues).";
     }
 
     @Override

@@ -6,13 +6,23 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 
 /**
- * Reads a byte array, or a slice of one, as the codecs wrote it ({@link BinaryOutput}). Every read
- * is bounded by the end of the slice: a length or count beyond it is a
- * {@link CorruptDataException} naming the offset, never a huge allocation, and reading past the
- * end is one too (not an {@link java.io.EOFException}). Offsets in messages count from
- * {@code base}, the start of the whole input. Not thread-safe.
+ * Reads a byte array, or a slice of one, as a {@link DataInput}: what a {@link TypeCodec} is handed,
+ * and what code reading many values uses instead of a {@code DataInputStream} over a
+ * {@code ByteArrayInputStream}, so {@link ValueCodec#read} decodes in place. Every read is bounded
+ * by the end of the slice: a length or count beyond it is a {@link CorruptDataException} naming the
+ * offset, never a huge allocation, and reading past the end is one too (not an
+ * {@link java.io.EOFException}). Offsets in messages count from the start of the array. Not
+ * thread-safe.
+ *
+ * <pre>{@code
+ * BinaryInput in = new BinaryInput(section);
+ * int entries = in.readInt();
+ * for (int i = 0; i < entries; i++) {
+ *     state.put(values.read(in), values.read(in));
+ * }
+ * }</pre>
  */
-final class BinaryInput implements DataInput {
+public final class BinaryInput implements DataInput {
     private final byte[] buf;
     private final int end;
     private final int base;
@@ -20,8 +30,15 @@ final class BinaryInput implements DataInput {
     /** How deep the value a {@link TypeCodec} is reading sits: see {@link BinaryOutput#codecDepth}. */
     int codecDepth;
 
-    BinaryInput(byte[] buf) {
-        this(buf, 0, buf.length, 0);
+    /** Reads all of {@code bytes} (not copied). */
+    public BinaryInput(byte[] bytes) {
+        this(bytes, 0, bytes.length, 0);
+    }
+
+    /** Reads {@code bytes[from, to)} (not copied). */
+    public BinaryInput(byte[] bytes, int from, int to) {
+        this(bytes, from, to, from);
+        java.util.Objects.checkFromToIndex(from, to, bytes.length);
     }
 
     /** Reads {@code buf[from, to)}; offsets in errors are reported as {@code base + (position - from)}. */
@@ -41,7 +58,8 @@ final class BinaryInput implements DataInput {
         return (long) base + pos;
     }
 
-    int remaining() {
+    /** How many bytes are left to read. */
+    public int remaining() {
         return end - pos;
     }
 

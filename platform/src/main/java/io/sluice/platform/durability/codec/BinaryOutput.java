@@ -6,16 +6,26 @@ import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 
 /**
- * A growable byte array that the codecs write into: varints, strings and the {@link DataOutput}
- * methods (big-endian, as {@link java.io.DataOutputStream}), so a {@link TypeCodec} writes
- * straight into the codec's buffer. Not thread-safe.
+ * A growable byte array that the codecs write into: the {@link DataOutput} methods (big-endian, as
+ * {@link java.io.DataOutputStream}) and, inside this package, varints and strings. A
+ * {@link TypeCodec} is handed one and writes straight into the codec's buffer; code that writes
+ * many values (a checkpoint's state entries) uses one instead of a {@code DataOutputStream} over a
+ * {@code ByteArrayOutputStream}, so {@link ValueCodec#write} encodes in place: no copy, no buffer per
+ * value, no synchronized stream. Not thread-safe.
+ *
+ * <pre>{@code
+ * BinaryOutput out = new BinaryOutput();
+ * out.writeInt(state.size());
+ * state.forEach((key, value) -> { values.write(out, key); values.write(out, value); });
+ * byte[] section = out.toByteArray();          // read back with new BinaryInput(section)
+ * }</pre>
  *
  * <p>Strings are written as a varint header and a body: header {@code 0} is {@code null};
  * otherwise {@code header - 1 = length << 1 | utf16}. Well-formed strings (every surrogate paired)
  * are UTF-8 and {@code length} counts bytes; strings with an unpaired surrogate, which UTF-8 cannot
  * carry, are written as {@code length} big-endian UTF-16 chars so they too come back unchanged.
  */
-final class BinaryOutput implements DataOutput {
+public final class BinaryOutput implements DataOutput {
     /** Longest string written: its header must fit an int. */
     static final int MAX_STRING_CHARS = (1 << 29) - 1;
 
@@ -28,12 +38,24 @@ final class BinaryOutput implements DataOutput {
      */
     int codecDepth;
 
-    BinaryOutput(int capacity) {
+    /** An empty buffer. */
+    public BinaryOutput() {
+        this(256);
+    }
+
+    /** An empty buffer of {@code capacity} bytes to start with. */
+    public BinaryOutput(int capacity) {
         buf = new byte[Math.max(16, capacity)];
     }
 
-    int size() {
+    /** How many bytes have been written. */
+    public int size() {
         return size;
+    }
+
+    /** Empties the buffer (keeping its capacity) to write something else. */
+    public void reset() {
+        size = 0;
     }
 
     int capacity() {
@@ -46,7 +68,7 @@ final class BinaryOutput implements DataOutput {
     }
 
     /** The bytes written so far, as a new array of exactly {@link #size()} bytes. */
-    byte[] toByteArray() {
+    public byte[] toByteArray() {
         return Arrays.copyOf(buf, size);
     }
 

@@ -19,7 +19,7 @@ import java.io.IOException;
  * {@link io.sluice.spi.Record} (key, fields by name, payload, timestamp, headers, position),
  * {@link io.sluice.platform.stream.KeyValue}, and Java records (class name and component values,
  * rebuilt through the canonical constructor; the class is loaded by the thread's context class
- * loader, else by Sluice's), nested in any way up to {@value ValueWriter#MAX_DEPTH} levels.
+ * loader, else by Sluice's), nested in any way up to 256 levels.
  *
  * <p><b>What comes back</b>: equal values, with these types: any {@code List} decodes as a mutable
  * {@code ArrayList}, any {@code Set} as a {@code LinkedHashSet} and any {@code Map} as a
@@ -36,6 +36,11 @@ import java.io.IOException;
  * reader refuses versions it does not know with a {@link CorruptDataException}, as it does bad
  * tags, lengths beyond the end of the input and truncated input (never an
  * {@code OutOfMemoryError} from a garbled length).
+ *
+ * <p><b>Many values</b> (a checkpoint's state entries): write them into a {@link BinaryOutput} and
+ * read them from a {@link BinaryInput}, which {@link #write} and {@link #read} encode into and
+ * decode from in place; any other {@code DataOutput}/{@code DataInput} works too, through a
+ * per-thread buffer and one copy per value.
  *
  * <pre>{@code
  * ValueCodec values = ValueCodec.standard().with(Reading.class, new ReadingCodec());
@@ -91,7 +96,7 @@ public final class ValueCodec {
             direct.write(FORMAT_VERSION);
             try {
                 writer.write(direct, value, direct.codecDepth);
-            } catch (UnsupportedValueException e) {
+            } catch (RuntimeException e) {
                 direct.truncate(start);
                 throw e;
             }
@@ -142,10 +147,12 @@ public final class ValueCodec {
      * @throws UnsupportedValueException if the value or a value inside it has a type this codec cannot encode
      */
     public byte[] toBytes(Object value) {
-        BinaryOutput out = new BinaryOutput(64);
+        BinaryOutput out = streams.borrowOutput();
         out.write(FORMAT_VERSION);
         writer.write(out, value, 0);
-        return out.toByteArray();
+        byte[] bytes = out.toByteArray();
+        streams.giveBack(out);
+        return bytes;
     }
 
     /**

@@ -55,9 +55,11 @@ final class ValueReader {
                 return readElements(in, new LinkedHashSet<>(), deeper(in, depth, at));
             case Tags.MAP:
                 return readMap(in, deeper(in, depth, at));
-            case Tags.KEY_VALUE:
+            case Tags.KEY_VALUE: {
                 int inner = deeper(in, depth, at);
-                return KeyValue.of(read(in, inner), read(in, inner));
+                Object key = read(in, inner);
+                return KeyValue.of(key, read(in, inner));
+            }
             case Tags.OPTIONAL_EMPTY:
                 return Optional.empty();
             case Tags.OPTIONAL:
@@ -80,9 +82,10 @@ final class ValueReader {
                     return in.readChar();
                 case Tags.BIG_INTEGER:
                     return new BigInteger(in.readByteArray());
-                case Tags.BIG_DECIMAL:
+                case Tags.BIG_DECIMAL: {
                     int scale = readInt(in);
                     return new BigDecimal(new BigInteger(in.readByteArray()), scale);
+                }
                 case Tags.INSTANT:
                     return Instant.ofEpochSecond(in.readZigzag(), readNanos(in));
                 case Tags.DURATION:

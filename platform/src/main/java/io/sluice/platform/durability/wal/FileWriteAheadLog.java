@@ -12,8 +12,9 @@ import java.util.concurrent.atomic.AtomicLong;
  * The write-ahead log in a local directory: a {@link SegmentedLog} written by one daemon thread,
  * {@code sluice-wal-<dir>}, with group commit (see {@link GroupCommit}). Opening recovers the
  * directory: a torn tail is cut, corruption fails the open unless {@link WalOptions#skipCorrupt()}
- * ({@link #recoveryReport()} says what was found). With {@link Durability#OFF} nothing touches the
- * disk: sequences start at 0 and entries are dropped.
+ * ({@link #recoveryReport()} says what was found; entries skipped as corrupt are then left out of
+ * {@link #read}, so the consumer sees a gap in the sequences). With {@link Durability#OFF} nothing
+ * touches the disk: sequences start at 0 and entries are dropped.
  *
  * <pre>{@code
  * try (FileWriteAheadLog wal = FileWriteAheadLog.open(checkpointDir.resolve("wal"), WalOptions.defaults())) {

@@ -85,11 +85,22 @@ class FormatVersion1GoldenTest {
         assertEncoding(everything, "01 1c 1c 01 07 01 01 03 68 00 03 70");
     }
 
+    record Pair(String left, long right) {
+    }
+
     @Test
     void enumsAndJavaRecordsByClassName() {
         assertEncoding(java.time.DayOfWeek.MONDAY,
-                "01 12 27 " + hex("java.time.DayOfWeek".getBytes(java.nio.charset.StandardCharsets.US_ASCII)) + " 0d "
-                        + hex("MONDAY".getBytes(java.nio.charset.StandardCharsets.US_ASCII)));
+                "01 12 27 " + ascii("java.time.DayOfWeek") + " 0d " + ascii("MONDAY"));
+        String pairClass = Pair.class.getName();
+        assertThat(pairClass.length()).as("a two-byte string header").isBetween(64, 8191);
+        int header = pairClass.length() * 2 + 1;
+        String varint = String.format("%02x %02x", 0x80 | (header & 0x7f), header >>> 7);
+        assertEncoding(new Pair("a", -1), "01 1e " + varint + " " + ascii(pairClass) + " 02 0a 03 61 06 01");
+    }
+
+    private static String ascii(String text) {
+        return hex(text.getBytes(java.nio.charset.StandardCharsets.US_ASCII));
     }
 
     @Test

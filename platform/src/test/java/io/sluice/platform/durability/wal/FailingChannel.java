@@ -12,15 +12,23 @@ import java.util.concurrent.atomic.AtomicLong;
 /**
  * A file channel on a disk that fills up: writes go through until {@code budget} bytes have been
  * written (across every channel sharing the budget), then each write throws "No space left on
- * device" — after writing the part that still fitted, as a real short write would.
+ * device" — after writing the part that still fitted, as a real short write would. Optionally a
+ * disk whose fsync fails after a number of successful ones.
  */
 final class FailingChannel extends FileChannel {
     private final FileChannel delegate;
     private final AtomicLong budget;
+    private final AtomicLong forcesLeft;
 
     FailingChannel(FileChannel delegate, AtomicLong budget) {
+        this(delegate, budget, new AtomicLong(Long.MAX_VALUE));
+    }
+
+    /** Also fails {@link #force} ("Input/output error") once {@code forcesLeft} forces have succeeded. */
+    FailingChannel(FileChannel delegate, AtomicLong budget, AtomicLong forcesLeft) {
         this.delegate = delegate;
         this.budget = budget;
+        this.forcesLeft = forcesLeft;
     }
 
     @Override
@@ -95,6 +103,9 @@ final class FailingChannel extends FileChannel {
 
     @Override
     public void force(boolean metaData) throws IOException {
+        if (forcesLeft.getAndDecrement() <= 0) {
+            throw new IOException("Input/output error");
+        }
         delegate.force(metaData);
     }
 

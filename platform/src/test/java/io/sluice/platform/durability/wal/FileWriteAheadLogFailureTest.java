@@ -107,4 +107,22 @@ class FileWriteAheadLogFailureTest {
             assertThat(wal.durableSequence()).isEqualTo(10);
         }
     }
+
+    @Test
+    void aFailedFsyncIsNotDurableAndStopsTheLog() throws Exception {
+        AtomicLong forcesLeft = new AtomicLong(3);
+        SegmentChannels failingSync = (file, options) ->
+                new FailingChannel(FileChannel.open(file, options), new AtomicLong(Long.MAX_VALUE), forcesLeft);
+        try (FileWriteAheadLog wal = FileWriteAheadLog.open(dir, WalOptions.defaults(), failingSync)) {
+            for (long s = 0; s < 3; s++) {
+                wal.awaitDurable(wal.append(entry(s)));
+            }
+            long fourth = wal.append(entry(3));
+            assertThatThrownBy(() -> wal.awaitDurable(fourth)).isInstanceOf(StorageException.class)
+                    .hasMessageContaining("forcing segment " + dir.resolve("00000000000000000000.seg"))
+                    .hasMessageContaining("Input/output error");
+            assertThat(wal.durableSequence()).isEqualTo(3);
+            assertThatThrownBy(() -> wal.append(entry(4))).isInstanceOf(StorageException.class);
+        }
+    }
 }
