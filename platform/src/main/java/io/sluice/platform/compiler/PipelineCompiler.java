@@ -51,7 +51,6 @@ public final class PipelineCompiler {
      * and a stream's last node is named {@code streams.s} unless it is such a state node.
      */
     public static StreamingContext compile(PipelineDefinition pipeline, StreamingContext.Builder settings) {
-        pipeline.checkpointDir().ifPresent(settings::checkpointDirectory);
         PipelineExecution.apply(pipeline, settings);
         StreamingContext context = settings.name(pipeline.name()).batchInterval(pipeline.batchInterval()).build();
         Map<String, Built> streams = new HashMap<>();
