@@ -17,6 +17,7 @@ import io.sluice.spi.config.Validators;
  * <pre>{@code
  * @Extension
  * public final class TopNFactory implements BatchTransformFactory {
+ *     static final ConfigKey<String> BY = ConfigKey.string("by").description("The field.").required().build();
  *     static final ConfigKey<Integer> N = ConfigKey.integer("n").description("How many.").required().build();
  *     public String type() { return "top-n"; }
  *     public String description() { return "Keeps the n records with the largest value of a field, per batch."; }

@@ -20,6 +20,8 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 
 /** A configured kafka source: offset-range splits, planned with an admin client, read with consumers. */
 final class KafkaSource implements ReplayableSource<OffsetRange> {
+    private static final String JSON_FORMAT = RecordDecoder.JSON;
+
     private final Config config;
 
     KafkaSource(Config config) {
@@ -40,7 +42,7 @@ final class KafkaSource implements ReplayableSource<OffsetRange> {
         StartingOffsets starting = new StartingOffsets(config.get(STARTING_OFFSETS),
                 config.find(STARTING_TIMESTAMP).map(KafkaSourceFactory::parseTimestamp).orElse(0L),
                 config.get(AUTO_OFFSET_RESET), groupId);
-        PlannerSettings settings = new PlannerSettings(subscription, starting, isolation(), 
+        PlannerSettings settings = new PlannerSettings(subscription, starting, isolation(),
                 config.get(MAX_RECORDS_PER_PARTITION), config.get(ON_OFFSET_OUT_OF_RANGE),
                 config.get(ClientKeys.REQUEST_TIMEOUT));
         Admin admin = Admin.create(ClientProperties.of(config, id + "-planner", Map.of()));
@@ -70,6 +72,4 @@ final class KafkaSource implements ReplayableSource<OffsetRange> {
     private IsolationLevel isolation() {
         return READ_COMMITTED.equals(config.get(ISOLATION_LEVEL)) ? IsolationLevel.READ_COMMITTED : IsolationLevel.READ_UNCOMMITTED;
     }
-
-    private static final String JSON_FORMAT = RecordDecoder.JSON;
 }

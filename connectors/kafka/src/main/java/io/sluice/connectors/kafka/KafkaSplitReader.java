@@ -2,7 +2,6 @@ package io.sluice.connectors.kafka;
 
 import io.sluice.spi.ConnectorException;
 import io.sluice.spi.Emitter;
-import io.sluice.spi.Record;
 import io.sluice.spi.RetriableException;
 import io.sluice.spi.SluiceException;
 import io.sluice.spi.source.SplitReader;
@@ -83,10 +82,7 @@ final class KafkaSplitReader implements SplitReader<OffsetRange> {
                 if (in.offset() >= split.until()) {
                     break;
                 }
-                Record record = decoder.decode(in);
-                if (record != null) {
-                    out.emit(record);
-                }
+                decoder.decode(in, out);
             }
             long now = consumer.position(partition);
             if (now > position) {

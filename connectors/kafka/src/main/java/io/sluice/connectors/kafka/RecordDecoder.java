@@ -12,7 +12,7 @@ import org.apache.kafka.common.header.Header;
  * Turns a Kafka record into a Sluice record: the key as key-format says, the value as value-format says,
  * the metadata fields (topic, partition, offset, timestamp) unless disabled, the headers (UTF-8) and the
  * Kafka timestamp; the position is {@code topic-partition@offset}. A key or value that does not decode goes
- * to the error reporter with that position, and the record is skipped. Thread-safe.
+ * to the error reporter with that position instead. Thread-safe.
  */
 final class RecordDecoder {
     static final String STRING = "string";
@@ -40,32 +40,32 @@ final class RecordDecoder {
             metadataPrefix + "topic", metadataPrefix + "partition", metadataPrefix + "offset", metadataPrefix + "timestamp"};
     }
 
-    /** The record, or {@code null} when its key or value did not decode (already reported). */
-    Record decode(ConsumerRecord<byte[], byte[]> in) {
-        Record.Builder out;
+    /** Emits the record to {@code out}, or reports it to the error reporter when its key or value does not decode. */
+    void decode(ConsumerRecord<byte[], byte[]> in, io.sluice.spi.Emitter out) {
+        Record.Builder record;
         Object key;
         try {
-            out = value(in.value());
+            record = value(in.value());
             key = key(in.key());
         } catch (BadRecordException e) {
             String origin = in.topic() + "-" + in.partition() + "@" + in.offset();
             errors.reportRaw(origin, in.value() == null ? new byte[0] : in.value(),
                     new BadRecordException("topic " + in.topic() + " partition " + in.partition() + " offset "
                             + in.offset() + ": " + e.getMessage(), e));
-            return null;
+            return;
         }
         if (metadataFields != null) {
-            out.field(metadataFields[0], in.topic())
+            record.field(metadataFields[0], in.topic())
                     .field(metadataFields[1], (long) in.partition())
                     .field(metadataFields[2], in.offset())
                     .field(metadataFields[3], in.timestamp());
         }
         for (Header h : in.headers()) {
-            out.header(h.key(), h.value() == null ? "" : new String(h.value(), StandardCharsets.UTF_8));
+            record.header(h.key(), h.value() == null ? "" : new String(h.value(), StandardCharsets.UTF_8));
         }
-        return out.key(key).timestamp(Math.max(0, in.timestamp()))
+        out.emit(record.key(key).timestamp(Math.max(0, in.timestamp()))
                 .position(in.topic() + "-" + in.partition() + "@" + in.offset())
-                .build();
+                .build());
     }
 
     private Record.Builder value(byte[] value) {

@@ -18,6 +18,7 @@ import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -26,6 +27,7 @@ import org.junit.jupiter.api.Test;
  * alerts exactly once. Every bus whose final occupancy (a plain loop over the events in the topic) is at or over
  * capacity has an alert carrying exactly that occupancy, and every alert is at or over capacity.
  */
+@Tag("slow")   // two pipelines, 30,000 events: 25-35 s on the shared build machine
 class BusOccupancyKafkaExampleIT {
     private static final Path EXAMPLES = Path.of("../../examples");
     private static final Duration DEADLINE = Duration.ofMinutes(2);

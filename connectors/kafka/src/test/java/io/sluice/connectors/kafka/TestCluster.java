@@ -94,7 +94,8 @@ final class TestCluster implements AutoCloseable {
         } catch (Exception e) {
             throw new IllegalStateException("cannot create topic " + name, e);
         }
-        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(60)).until(() -> admin.describeTopics(List.of(name))
+        // a topic just created may be unknown to the broker answering for a moment: ask again
+        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(60)).ignoreExceptions().until(() -> admin.describeTopics(List.of(name))
                 .allTopicNames().get(10, TimeUnit.SECONDS).get(name).partitions().stream().allMatch(p -> p.leader() != null));
     }
 

@@ -101,6 +101,21 @@ class RecordBlockCodecTest {
     }
 
     @Test
+    void aBlockIsDecodedInPlaceFromALargerBuffer() {
+        List<Record> records = List.of(busEvent(7), busPayload(8));
+        byte[] block = blocks.encode(records);
+        byte[] segment = new byte[block.length + 10];
+        System.arraycopy(block, 0, segment, 4, block.length);
+
+        assertThat(blocks.decode(segment, 4, block.length)).isEqualTo(records);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> blocks.decode(segment, 4, block.length - 1))
+                .isInstanceOf(CorruptDataException.class);
+        segment[4] = 9;
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> blocks.decode(segment, 4, block.length))
+                .isInstanceOf(CorruptDataException.class).hasMessageContaining("format version 9").hasMessageContaining("at byte 0");
+    }
+
+    @Test
     void emptyBlocksAndAnyListRoundTrip() {
         assertThat(blocks.decode(blocks.encode(List.of()))).isEmpty();
         LinkedList<Record> linked = new LinkedList<>(List.of(busEvent(1), busPayload(2)));
