@@ -94,9 +94,11 @@ final class Checkpointer implements AutoCloseable {
             stateful.add(node);
         }
         Path dir = checkpointing.directory();
+        BatchLog batchLog = FileBatchLog.open(dir.resolve(CheckpointDirectory.BATCHES));
+        CheckpointStore checkpoints = FileCheckpointStore.open(dir.resolve(CheckpointDirectory.CHECKPOINTS),
+                RETAINED_CHECKPOINTS);
         Checkpointer checkpointer = new Checkpointer(settings, checkpointing, graph.sources(), List.copyOf(stateful),
-                FileBatchLog.open(dir.resolve(CheckpointDirectory.BATCHES)), FileCheckpointStore.open(dir.resolve(CheckpointDirectory.CHECKPOINTS),
-                        RETAINED_CHECKPOINTS));
+                batchLog, checkpoints);
         try {
             for (SourceNode<?> source : graph.sources()) {
                 if (source instanceof ReceiverSourceNode receiver) {

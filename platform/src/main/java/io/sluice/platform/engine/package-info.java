@@ -35,10 +35,15 @@
  * {@code advance}d (parents first): windows take their parent's dataset into their history there,
  * so batches that no output needs still reach them. History and state change only at commit.
  *
- * <p><b>Where later work slots in.</b> Checkpoints: keyed state sits behind {@link io.sluice.platform.engine.StateStore}
- * and changes only at batch commit; source positions come from the planners. Batch log / WAL: a
- * batch's input is fixed in {@code BatchInput} before computing (the place to persist it with the
- * sources' split codecs); {@link io.sluice.platform.engine.ReceiverBuffer#store} is the place to
- * make receiver data durable. Rate control: the {@code maxRecords} passed to planners.
+ * <p><b>Durability.</b> With a checkpoint directory, the {@link io.sluice.platform.engine.Checkpointer}
+ * appends each batch's planned input to the batch log before the batch runs (splits with the
+ * sources' split codecs, receivers' write-ahead-log ranges), marks it complete after its outputs, and
+ * every few batches checkpoints each node's {@link io.sluice.platform.engine.NodeState} (keyed state,
+ * window contents) and the sources' positions. Receivers store through a
+ * {@link io.sluice.platform.engine.ReceiverBuffer} that writes ahead before accepting. At start it
+ * recovers: checkpoint, logged batches re-run as {@link io.sluice.platform.engine.Tick}s (completed ones
+ * for their state only), then unconsumed write-ahead-log entries. Rate control: a
+ * {@link io.sluice.platform.engine.RateController} per source (PID backpressure, maximum rate) sets the
+ * {@code maxRecords} passed to planners and the bound of receivers' buffers.
  */
 package io.sluice.platform.engine;
