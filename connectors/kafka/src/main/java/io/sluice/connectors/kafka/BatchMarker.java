@@ -21,9 +21,21 @@ import org.apache.kafka.common.TopicPartition;
  */
 final class BatchMarker {
     private final String group;
+    private final ConsumerGroupMetadata groupMetadata;
 
-    BatchMarker(String transactionalId) {
-        this.group = transactionalId + "-batches";
+    /**
+     * @param groupMetadata the metadata of the group {@link #groupOf} names, as a consumer that never joins it
+     *                      reports it (generation -1, no member id): the coordinator accepts such a transactional
+     *                      commit for a group without members, creating it as a simple group on first use
+     */
+    BatchMarker(String transactionalId, ConsumerGroupMetadata groupMetadata) {
+        this.group = groupOf(transactionalId);
+        this.groupMetadata = groupMetadata;
+    }
+
+    /** The marker group of a transactional id. */
+    static String groupOf(String transactionalId) {
+        return transactionalId + "-batches";
     }
 
     String group() {
@@ -31,7 +43,7 @@ final class BatchMarker {
     }
 
     ConsumerGroupMetadata groupMetadata() {
-        return new ConsumerGroupMetadata(group);
+        return groupMetadata;
     }
 
     /** The last committed batch: its id and batch time ({@link #NONE} when nothing was committed yet). */

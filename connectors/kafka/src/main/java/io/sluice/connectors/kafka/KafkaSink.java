@@ -15,9 +15,13 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerGroupMetadata;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 
 /**
@@ -57,8 +61,9 @@ final class KafkaSink implements Sink {
             String transactionalId = config.find(TRANSACTIONAL_ID_PREFIX).orElse(id);
             owned.put(ProducerConfig.TRANSACTIONAL_ID_CONFIG, transactionalId);
             Map<String, Object> props = ClientProperties.of(config, id + "-producer", owned);
+            BatchMarker marker = new BatchMarker(transactionalId, markerGroupMetadata(transactionalId, id));
             TransactionalDelivery transactional = new TransactionalDelivery(() -> new KafkaProducer<>(props), transactionalId,
-                    config.find(MARKER_TOPIC).orElse(null), timeout);
+                    marker, config.find(MARKER_TOPIC).orElse(null), timeout);
             try (Admin admin = Admin.create(ClientProperties.of(config, id + "-admin", Map.of()))) {
                 transactional.open(admin);
             } catch (RuntimeException e) {
@@ -69,6 +74,21 @@ final class KafkaSink implements Sink {
         } else {
             Map<String, Object> props = ClientProperties.of(config, id + "-producer", owned);
             delivery = new AtLeastOnceDelivery(new KafkaProducer<>(props), timeout);
+        }
+    }
+
+    /**
+     * The marker group's metadata as a consumer that never joins the group reports it (the public way since
+     * kafka-clients 4.2 deprecated building ConsumerGroupMetadata by hand). The consumer makes no request.
+     */
+    private ConsumerGroupMetadata markerGroupMetadata(String transactionalId, String id) {
+        Map<String, Object> owned = new HashMap<>();
+        owned.put(ConsumerConfig.GROUP_ID_CONFIG, BatchMarker.groupOf(transactionalId));
+        owned.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        owned.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class);
+        owned.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class);
+        try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(ClientProperties.of(config, id + "-marker", owned))) {
+            return consumer.groupMetadata();
         }
     }
 

@@ -57,11 +57,11 @@ final class TransactionalDelivery implements Delivery {
      * @param markerTopic the topic whose partition 0 carries the marker, or {@code null} for the first topic the
      *                    batch writes to
      */
-    TransactionalDelivery(Supplier<Producer<byte[], byte[]>> producers, String transactionalId, String markerTopic,
-            Duration timeout) {
+    TransactionalDelivery(Supplier<Producer<byte[], byte[]>> producers, String transactionalId, BatchMarker marker,
+            String markerTopic, Duration timeout) {
         this.producers = producers;
         this.transactionalId = transactionalId;
-        this.marker = new BatchMarker(transactionalId);
+        this.marker = marker;
         this.markerTopic = markerTopic;
         this.timeout = timeout;
     }

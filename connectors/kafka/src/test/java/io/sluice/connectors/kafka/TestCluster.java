@@ -187,9 +187,13 @@ final class TestCluster implements AutoCloseable {
     }
 
     @Override
-    public void close() throws Exception {
+    public void close() {
         producer.close(Duration.ofSeconds(5));
         admin.close(Duration.ofSeconds(5));
-        kit.close();
+        try {
+            kit.close();
+        } catch (Exception e) {
+            throw new IllegalStateException("the test Kafka cluster did not shut down cleanly", e);
+        }
     }
 }
