@@ -29,6 +29,18 @@ public final class MapWithStateDStream<K, V, S, M> extends DStream<M> {
     }
 
     /**
+     * Names the stream and its state: a checkpoint keeps the state under {@code name}, so a stable
+     * name keeps it matched to this stream after a restart, whatever else the program changes.
+     * The mapped values' node is named {@code name + ".mapped"}.
+     */
+    @Override
+    public MapWithStateDStream<K, V, S, M> named(String name) {
+        stateNode.rename(name);
+        super.named(name + ".mapped");
+        return this;
+    }
+
+    /**
      * Each batch, every key that has state after the batch with its state (keys that had state
      * before first, then new ones), hash-partitioned like the state. Only before start.
      */

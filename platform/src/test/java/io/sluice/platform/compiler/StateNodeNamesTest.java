@@ -68,10 +68,15 @@ class StateNodeNamesTest {
                 steps:
                   - key-by: user
                   - keep-state:
+              sessions:
+                from: events
+                steps:
+                  - key-by: user
+                  - map-with-state: {aggregations: {n: "count()"}, timeout: 5s}
             sinks:
             """;
     private static final List<String> STREAMS = List.of("totals", "recent", "sums", "tops", "window-sums",
-            "window-tops", "groups", "counts", "marked");
+            "window-tops", "groups", "counts", "marked", "sessions");
 
     private static List<Node<?>> nodes(String yaml) throws Exception {
         ScriptedComponents components = new ScriptedComponents(Map.of("events", List.of()));
@@ -108,7 +113,8 @@ class StateNodeNamesTest {
                 "streams.window-tops.steps[0]", WindowNode.class,
                 "streams.groups.steps[1]", WindowNode.class,
                 "streams.counts.steps[0]", WindowNode.class,
-                "streams.counts.steps[1]", WindowedReduceNode.class));
+                "streams.counts.steps[1]", WindowedReduceNode.class,
+                "streams.sessions.steps[1]", MapWithStateNode.class));
     }
 
     @Test
