@@ -33,7 +33,7 @@ final class PluginsCommand implements Callable<Integer> {
                         p.description().isEmpty() ? "" : " - " + p.description());
                 for (Component<?> c : host.registry().all()) {
                     if (c.pluginId().equals(p.id())) {
-                        out.printf("      %-8s %s%n", c.kind().label(), c.type());
+                        out.printf("      %-9s %s%n", c.kind().label(), c.type());
                     }
                 }
             }
@@ -44,7 +44,7 @@ final class PluginsCommand implements Callable<Integer> {
                         out.println("Built into the platform (classpath):");
                         classpathHeader = true;
                     }
-                    out.printf("      %-8s %s%n", c.kind().label(), c.type());
+                    out.printf("      %-9s %s%n", c.kind().label(), c.type());
                 }
             }
             return host.registry().problems().isEmpty() ? ExitCodes.OK : ExitCodes.INVALID;
