@@ -91,7 +91,8 @@ final class KeyedSteps {
     /** {@code update-state}: running aggregates per key, every key's state every batch; the state node is named {@code name}. */
     static RecordStream updateState(RecordStream stream, String keyField, BuiltinStepDefinition step, String name) {
         Aggregator aggregator = new Aggregator(keyField, step.aggregations());
-        return rekey(stream.keyBy(Record::key).updateStateByKey(aggregator::update).named(name));
+        return rekey(stream.keyBy(Record::key).updateStateByKey(aggregator::update).named(name)
+                .stateKeyedBy(keyDescription(keyField)));
     }
 
     /**
@@ -112,7 +113,13 @@ final class KeyedSteps {
         });
         StateSpec<Object, Record, Record, Record> timed = step.config().find(BuiltinStep.TIMEOUT).map(spec::timeout)
                 .orElse(spec);
-        return RecordStream.of(stream.keyBy(Record::key).mapWithState(timed).named(name));
+        return RecordStream.of(stream.keyBy(Record::key).mapWithState(timed).named(name)
+                .stateKeyedBy(keyDescription(keyField)));
+    }
+
+    /** How a checkpoint names what a step's state is keyed by: the key-by field, or the record key. */
+    static String keyDescription(String keyField) {
+        return keyField == null ? "the record key" : "field '" + keyField + "'";
     }
 
     /** Each record's value of {@code field}; a record without it is a bad record. */

@@ -64,7 +64,7 @@ final class WindowedSteps {
                 ? nonEmpty(step.aggregations()) : null;
         PairDStream<Object, Record> windowed = perBatch.keyBy(Record::key).reduceByKeyAndWindow(aggregator::combine,
                 inverse, length, slide, stream.context().shufflePartitions(), filter);
-        return KeyedSteps.rekey(windowed.named(name));
+        return KeyedSteps.rekey(windowed.named(name).stateKeyedBy(KeyedSteps.keyDescription(keyField)));
     }
 
     /**

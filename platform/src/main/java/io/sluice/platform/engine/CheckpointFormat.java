@@ -40,7 +40,7 @@ final class CheckpointFormat {
             for (Node<?> node : statefulNodes) {
                 NodeState state = node.state();
                 out.writeUTF(node.name());
-                out.writeUTF(state.kind());
+                out.writeUTF(Checkpointer.identity(node));
                 ByteArrayOutputStream section = new ByteArrayOutputStream();
                 try (DataOutputStream sectionOut = new DataOutputStream(section)) {
                     state.write(sectionOut, values);

@@ -193,10 +193,10 @@ final class Checkpointer implements AutoCloseable {
                         + "' no longer has: removing or renaming a stateful step is incompatible with the checkpoint."
                         + " Restore the step, or start over with an empty checkpoint directory");
             }
-            String kind = node.state().kind();
+            String kind = identity(node);
             if (!kind.equals(section.kind())) {
                 throw new SluiceException("checkpoint " + file + " holds " + section.kind() + " state for '" + name
-                        + "', which is now a " + kind + " step: the edit is incompatible with the checkpoint."
+                        + "', which is now " + kind + ": the edit is incompatible with the checkpoint."
                         + " Restore the step, or start over with an empty checkpoint directory");
             }
         });
@@ -226,6 +226,12 @@ final class Checkpointer implements AutoCloseable {
                         + "' cannot be read: " + e, e);
             }
         }
+    }
+
+    /** What a checkpoint records a node's state as: its kind, and what it is keyed by if known. */
+    static String identity(Node<?> node) {
+        String key = node.stateKey();
+        return node.state().kind() + (key.isEmpty() ? "" : " keyed by " + key);
     }
 
     /** Appends the batch's planned input to the batch log, durably, before it is computed. */

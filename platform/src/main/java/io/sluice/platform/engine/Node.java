@@ -25,6 +25,7 @@ public abstract class Node<T> {
     private final List<Node<?>> parents;
     private final int slideBatches;
     private String name;
+    private String stateKey = "";
     private int consumers;
     private ErrorReporter errors;
     /** The largest partition of this node's last materialized dataset: how big the next one's lists start. */
@@ -172,6 +173,20 @@ public abstract class Node<T> {
 
     public String name() {
         return name;
+    }
+
+    /**
+     * What this node's state is keyed by, as the program says ({@code "bus"}), or empty. A checkpoint
+     * keeps it with the state, and a restart refuses state keyed by something else.
+     */
+    public String stateKey() {
+        return stateKey;
+    }
+
+    /** Says what the node's state is keyed by; only before the context starts. */
+    public void describeStateKey(String key) {
+        graph.checkBuilding();
+        this.stateKey = java.util.Objects.requireNonNull(key, "key");
     }
 
     /** Names the node (logs, metrics, error reports); only before the context starts. */

@@ -74,6 +74,16 @@ public class DStream<T> {
         return this;
     }
 
+    /**
+     * For a stateful stream: says what its state is keyed by ({@code "bus"}). A checkpoint keeps
+     * it with the state, and a restart refuses to give the state to the stream once it is keyed by
+     * something else (keys of one kind would be looked up among keys of another). Only before start.
+     */
+    public DStream<T> stateKeyedBy(String key) {
+        node.describeStateKey(key);
+        return this;
+    }
+
     public <R> DStream<R> map(Function<? super T, ? extends R> function) {
         return new DStream<>(context, new NarrowNode<>("map", node, Steps.map(function)));
     }

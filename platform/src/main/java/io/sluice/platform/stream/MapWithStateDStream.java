@@ -40,6 +40,12 @@ public final class MapWithStateDStream<K, V, S, M> extends DStream<M> {
         return this;
     }
 
+    @Override
+    public MapWithStateDStream<K, V, S, M> stateKeyedBy(String key) {
+        stateNode.describeStateKey(key);
+        return this;
+    }
+
     /**
      * Each batch, every key that has state after the batch with its state (keys that had state
      * before first, then new ones), hash-partitioned like the state. Only before start.

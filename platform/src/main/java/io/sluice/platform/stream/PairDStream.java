@@ -314,4 +314,10 @@ public final class PairDStream<K, V> extends DStream<KeyValue<K, V>> {
         super.named(name);
         return this;
     }
+
+    @Override
+    public PairDStream<K, V> stateKeyedBy(String key) {
+        super.stateKeyedBy(key);
+        return this;
+    }
 }

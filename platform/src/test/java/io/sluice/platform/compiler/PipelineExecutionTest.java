@@ -1,6 +1,7 @@
 package io.sluice.platform.compiler;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import io.sluice.platform.pipeline.PipelineDefinition;
@@ -11,6 +12,7 @@ import io.sluice.platform.stream.BatchReport;
 import io.sluice.platform.stream.ManualClock;
 import io.sluice.platform.stream.StreamingContext;
 import io.sluice.spi.Record;
+import io.sluice.spi.SluiceException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -105,6 +107,23 @@ class PipelineExecutionTest {
         assertThat(second).doesNotContainKey(3L);
         assertThat(second.get(4L)).isEqualTo(Map.of("a", 4L, "b", 6L, "c", 5L));
         assertThat(second.get(5L)).isEqualTo(Map.of("a", 10L, "b", 6L, "c", 5L));
+    }
+
+    @Test
+    void reKeyingAStatefulStepIsRefusedWithTheKeysNamed() throws Exception {
+        run(new ManualClock(), 2, 0);
+        ScriptedComponents components = new ScriptedComponents(Map.of("amounts", AMOUNTS));
+        ComponentRegistry registry = ComponentRegistry.of(components.source(), components.sink());
+        PipelineDefinition rekeyed = new PipelineLoader(registry, Map.of()).load("totals.yaml",
+                yaml("").replace("key-by: user", "key-by: amount"));
+        StreamingContext ctx = PipelineCompiler.compile(rekeyed, StreamingContext.builder().clock(new ManualClock()));
+        try {
+            assertThatThrownBy(ctx::start).isInstanceOf(SluiceException.class)
+                    .hasMessageContaining("streams.totals.steps[1]").hasMessageContaining("keyed by field 'user'")
+                    .hasMessageContaining("now update-state keyed by field 'amount'");
+        } finally {
+            ctx.stop(false);
+        }
     }
 
     @Test

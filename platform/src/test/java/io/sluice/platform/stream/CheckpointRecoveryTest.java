@@ -255,6 +255,33 @@ class CheckpointRecoveryTest {
     }
 
     @Test
+    void stateKeyedByOneThingIsNotGivenToTheStreamKeyedByAnother() throws Exception {
+        ManualClock clock = new ManualClock();
+        try (Run run = new Run(clock)) {
+            keyedSums(run.ctx, "n mod 7", 7);
+            run.ctx.start();
+            run.nextBatch();
+            run.ctx.stop(true);
+        }
+        try (Run run = new Run(clock)) {
+            keyedSums(run.ctx, "n mod 5", 5);
+            assertThatThrownBy(run.ctx::start).isInstanceOf(SluiceException.class)
+                    .hasMessageContaining("'sums'").hasMessageContaining("keyed by n mod 7")
+                    .hasMessageContaining("now update-state keyed by n mod 5");
+        }
+    }
+
+    private static void keyedSums(StreamingContext ctx, String key, long modulus) {
+        ctx.source("numbers", new NumberSource(10, 2, 1_000))
+                .mapToPair(r -> KeyValue.of(r.getLong("n") % modulus, r.getLong("n")))
+                .updateStateByKey((List<Long> values, Optional<Long> sum) ->
+                        Optional.of(sum.orElse(0L) + values.stream().mapToLong(Long::longValue).sum()))
+                .named("sums")
+                .stateKeyedBy(key)
+                .print();
+    }
+
+    @Test
     void queueStreamsCannotBeCheckpointed() {
         try (Run run = new Run(new ManualClock())) {
             run.ctx.queueStream("queue", new ConcurrentLinkedQueue<List<String>>()).print();
