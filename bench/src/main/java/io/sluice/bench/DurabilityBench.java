@@ -70,13 +70,7 @@ public final class DurabilityBench {
                 done.countDown();
             }
         });
-        Flood flood = new Flood(events);
-        context.source("sensors", flood).parse("json")
-                .mapToPair(e -> KeyValue.of(e.getString("bus"), e.getLong("boarded") - e.getLong("alighted")))
-                .reduceByKey(Long::sum)
-                .updateStateByKey(DurabilityBench::add)
-                .named("occupancy")
-                .foreachBatch((batch, states) -> states.forEach(kv -> occupancy[busIndex(kv.key())] = kv.value()));
+        occupancyPipeline(context, new Flood(events), occupancy);
         long started = System.nanoTime();
         context.start();
         done.await();
@@ -97,12 +91,7 @@ public final class DurabilityBench {
                 firstBatch.countDown();
             }
         });
-        context.source("sensors", new Flood(0)).parse("json")
-                .mapToPair(e -> KeyValue.of(e.getString("bus"), e.getLong("boarded") - e.getLong("alighted")))
-                .reduceByKey(Long::sum)
-                .updateStateByKey(DurabilityBench::add)
-                .named("occupancy")
-                .foreachBatch((batch, states) -> states.forEach(kv -> occupancy[busIndex(kv.key())] = kv.value()));
+        occupancyPipeline(context, new Flood(0), occupancy);
         long started = System.nanoTime();
         context.start();
         firstBatch.await();
@@ -125,6 +114,16 @@ public final class DurabilityBench {
                 .receiverMaxPendingRecords(2_000_000)
                 .listener(listener::accept)
                 .build();
+    }
+
+    /** WORKLOAD.md's running occupancy per bus, from the flood's JSON events into {@code occupancy}. */
+    private static void occupancyPipeline(StreamingContext context, Flood flood, long[] occupancy) {
+        context.source("sensors", flood).parse("json")
+                .mapToPair(e -> KeyValue.of(e.getString("bus"), e.getLong("boarded") - e.getLong("alighted")))
+                .reduceByKey(Long::sum)
+                .updateStateByKey(DurabilityBench::add)
+                .named("occupancy")
+                .foreachBatch((batch, states) -> states.forEach(kv -> occupancy[busIndex(kv.key())] = kv.value()));
     }
 
     private static Optional<Long> add(List<Long> deltas, Optional<Long> state) {

@@ -1,14 +1,10 @@
 package io.sluice.platform.engine;
 
-import io.sluice.platform.durability.codec.ValueCodec;
 import io.sluice.spi.BadRecordException;
 import io.sluice.spi.Emitter;
 import io.sluice.spi.Record;
 import io.sluice.spi.config.Config;
 import io.sluice.spi.operator.Operator;
-import java.io.DataInput;
-import java.io.DataOutput;
-import java.io.IOException;
 import java.util.List;
 
 /**
@@ -50,25 +46,7 @@ public final class OperatorStep implements NarrowStep<Record, Record> {
 
     @Override
     public NodeState state() {
-        if (state == null) {
-            return null;
-        }
-        return new NodeState() {
-            @Override
-            public String kind() {
-                return "keyed-operator";
-            }
-
-            @Override
-            public void write(DataOutput out, ValueCodec values) throws IOException {
-                StateStores.write(state, out, values, r -> r);
-            }
-
-            @Override
-            public void read(DataInput in, ValueCodec values) throws IOException {
-                StateStores.read(state, in, values, r -> (Record) r);
-            }
-        };
+        return state == null ? null : StateStores.nodeState("keyed-operator", state, r -> r, r -> (Record) r);
     }
 
     @Override

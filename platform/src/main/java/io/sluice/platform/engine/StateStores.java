@@ -67,4 +67,28 @@ final class StateStores {
         }
         updates.forEach(StateUpdate::commit);
     }
+
+    /**
+     * The {@link NodeState} of a step whose whole state is {@code stores}: entries written with
+     * {@code encode} and read back with {@code decode}.
+     */
+    static <K, S> NodeState nodeState(String kind, List<StateStore<K, S>> stores, Function<S, Object> encode,
+            Function<Object, S> decode) {
+        return new NodeState() {
+            @Override
+            public String kind() {
+                return kind;
+            }
+
+            @Override
+            public void write(DataOutput out, ValueCodec values) throws IOException {
+                StateStores.write(stores, out, values, encode);
+            }
+
+            @Override
+            public void read(DataInput in, ValueCodec values) throws IOException {
+                StateStores.read(stores, in, values, decode);
+            }
+        };
+    }
 }

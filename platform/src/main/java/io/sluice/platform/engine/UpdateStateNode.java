@@ -1,10 +1,6 @@
 package io.sluice.platform.engine;
 
-import io.sluice.platform.durability.codec.ValueCodec;
 import io.sluice.platform.stream.KeyValue;
-import java.io.DataInput;
-import java.io.DataOutput;
-import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -51,24 +47,9 @@ public final class UpdateStateNode<K, V, S> extends Node<KeyValue<K, S>> {
     }
 
     @Override
+    @SuppressWarnings("unchecked")
     public NodeState state() {
-        return new NodeState() {
-            @Override
-            public String kind() {
-                return "update-state";
-            }
-
-            @Override
-            public void write(DataOutput out, ValueCodec values) throws IOException {
-                StateStores.write(stores, out, values, s -> s);
-            }
-
-            @Override
-            @SuppressWarnings("unchecked")
-            public void read(DataInput in, ValueCodec values) throws IOException {
-                StateStores.read(stores, in, values, s -> (S) s);
-            }
-        };
+        return StateStores.nodeState("update-state", stores, s -> s, s -> (S) s);
     }
 
     @Override
