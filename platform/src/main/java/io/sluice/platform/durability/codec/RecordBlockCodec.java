@@ -111,7 +111,19 @@ public final class RecordBlockCodec {
      * @throws CorruptDataException if {@code block} is not exactly one block of a known format version
      */
     public List<Record> decode(byte[] block) {
-        BinaryInput in = new BinaryInput(block);
+        return decode(block, 0, block.length);
+    }
+
+    /**
+     * The records of the block at {@code buffer[offset, offset + length)} (a log read into one buffer
+     * need not copy each entry out); offsets in errors count from {@code offset}.
+     *
+     * @throws CorruptDataException      if those bytes are not exactly one block of a known format version
+     * @throws IndexOutOfBoundsException if the range is not within {@code buffer}
+     */
+    public List<Record> decode(byte[] buffer, int offset, int length) {
+        Objects.checkFromIndexSize(offset, length, buffer.length);
+        BinaryInput in = new BinaryInput(buffer, offset, offset + length, 0);
         ValueCodec.checkVersion(in.readUnsigned(), 0);
         RecordSchema[] schemas = new RecordSchema[in.readLength("schema count", 2)];
         for (int s = 0; s < schemas.length; s++) {
