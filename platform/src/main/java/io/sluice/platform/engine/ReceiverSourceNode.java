@@ -135,8 +135,42 @@ public final class ReceiverSourceNode extends SourceNode<Record> {
         long from = in.readLong();
         long to = in.readLong();
         consumed = Math.max(consumed, to);
-        boolean readable = from < to && log != null;   // without a log (durability off) the records are gone
-        return Dataset.split(readable ? log.read(from, to) : List.of(), partitions);
+        if (from >= to || log == null) {   // without a log (durability off) the records are gone
+            return Dataset.split(List.of(), partitions);
+        }
+        return new LoggedInput(from, to);
+    }
+
+    /**
+     * A recovered batch's records, read from the write-ahead log only when the batch runs, so a
+     * restart does not hold every replayed batch in memory (nor wait for all of them to be read).
+     */
+    private final class LoggedInput implements Partitions<Record> {
+        private final long from;
+        private final long to;
+        private Dataset<Record> records;
+
+        LoggedInput(long from, long to) {
+            this.from = from;
+            this.to = to;
+        }
+
+        @Override
+        public int count() {
+            return partitions;
+        }
+
+        @Override
+        public void push(int partition, Pipe<? super Record> out) {
+            loaded().push(partition, out);
+        }
+
+        private synchronized Dataset<Record> loaded() {
+            if (records == null) {
+                records = Dataset.split(log.read(from, to), partitions);
+            }
+            return records;
+        }
     }
 
     @Override
