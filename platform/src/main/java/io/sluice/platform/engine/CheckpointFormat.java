@@ -1,5 +1,6 @@
 package io.sluice.platform.engine;
 
+import io.sluice.platform.durability.codec.BinaryOutput;
 import io.sluice.platform.durability.codec.ValueCodec;
 import io.sluice.spi.SluiceException;
 import java.io.ByteArrayInputStream;
@@ -41,15 +42,15 @@ final class CheckpointFormat {
                 NodeState state = node.state();
                 out.writeUTF(node.name());
                 out.writeUTF(Checkpointer.identity(node));
-                ByteArrayOutputStream section = new ByteArrayOutputStream();
-                try (DataOutputStream sectionOut = new DataOutputStream(section)) {
-                    state.write(sectionOut, values);
+                BinaryOutput section = new BinaryOutput(1 << 16);   // values encode in place, not through streams
+                try {
+                    state.write(section, values);
                 } catch (SluiceException e) {
                     throw new SluiceException("cannot checkpoint the state of '" + node.name() + "': "
                             + e.getMessage(), e);
                 }
                 out.writeInt(section.size());
-                section.writeTo(out);
+                out.write(section.toByteArray());
             }
             out.writeInt(sources.size());
             for (SourceNode<?> source : sources) {

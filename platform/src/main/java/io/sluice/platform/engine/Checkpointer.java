@@ -6,6 +6,7 @@ import io.sluice.platform.durability.batchlog.LoggedBatch;
 import io.sluice.platform.durability.checkpoint.CheckpointStore;
 import io.sluice.platform.durability.checkpoint.FileCheckpointStore;
 import io.sluice.platform.durability.checkpoint.StoredCheckpoint;
+import io.sluice.platform.durability.codec.BinaryInput;
 import io.sluice.platform.durability.codec.RecordBlockCodec;
 import io.sluice.platform.durability.wal.Durability;
 import io.sluice.platform.durability.wal.FileWriteAheadLog;
@@ -207,8 +208,8 @@ final class Checkpointer implements AutoCloseable {
                         node.name());
                 continue;
             }
-            try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(section.state()))) {
-                node.state().read(in, checkpointing.values());
+            try {
+                node.state().read(new BinaryInput(section.state()), checkpointing.values());
             } catch (IOException | RuntimeException e) {
                 throw new SluiceException("checkpoint " + file + ": the state of '" + node.name()
                         + "' cannot be read: " + e.getMessage(), e);
