@@ -47,6 +47,11 @@ final class TestCluster implements AutoCloseable {
         return start(new TestKitNodes.Builder().setCombined(true).setNumBrokerNodes(1).setNumControllerNodes(1).build(), 1);
     }
 
+    /** One broker and a separate controller, so the broker alone can be stopped and started again. */
+    static TestCluster separateBroker() {
+        return start(new TestKitNodes.Builder().setCombined(false).setNumBrokerNodes(1).setNumControllerNodes(1).build(), 1);
+    }
+
     /** Three brokers and one controller, for replication. */
     static TestCluster threeBrokers() {
         return start(new TestKitNodes.Builder().setCombined(false).setNumBrokerNodes(3).setNumControllerNodes(1).build(), 3);
