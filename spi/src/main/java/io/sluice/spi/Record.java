@@ -209,7 +209,7 @@ public final class Record {
         int size = schema.size();
         if (r.schema == schema) {
             for (int i = 0; i < size; i++) {
-                if (!Objects.equals(values[i], r.values[i])) {
+                if (!Objects.deepEquals(values[i], r.values[i])) {
                     return false;
                 }
             }
@@ -220,18 +220,23 @@ public final class Record {
         }
         for (int i = 0; i < size; i++) {
             int j = r.schema.indexOf(schema.name(i));
-            if (j < 0 || !Objects.equals(values[i], r.values[j])) {
+            if (j < 0 || !Objects.deepEquals(values[i], r.values[j])) {
                 return false;
             }
         }
         return true;
     }
 
-    /** {@link Map#hashCode()} of the fields, without building the map. */
+    /** A value's hash; byte arrays (a field type) by content, as {@link #equals} compares them. */
+    private static int valueHash(Object value) {
+        return value instanceof byte[] bytes ? Arrays.hashCode(bytes) : Objects.hashCode(value);
+    }
+
+    /** {@link Map#hashCode()} of the fields (byte arrays by content), without building the map. */
     private int fieldsHashCode() {
         int h = 0;
         for (int i = 0; i < schema.size(); i++) {
-            h += schema.name(i).hashCode() ^ Objects.hashCode(values[i]);
+            h += schema.name(i).hashCode() ^ valueHash(values[i]);
         }
         return h;
     }

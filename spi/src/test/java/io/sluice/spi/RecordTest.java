@@ -142,4 +142,12 @@ class RecordTest {
             assertThat(r.getLong("f" + i)).isEqualTo(i);
         }
     }
+
+    @Test
+    void byteArrayFieldsCompareByContent() {
+        Record a = Record.builder().field("raw", new byte[] {1, 2, 3}).field("n", 1L).build();
+        Record b = Record.builder().field("n", 1L).field("raw", new byte[] {1, 2, 3}).build();
+        Record c = Record.builder().field("raw", new byte[] {1, 2, 4}).field("n", 1L).build();
+        assertThat(a).isEqualTo(b).hasSameHashCodeAs(b).isNotEqualTo(c);
+    }
 }
