@@ -1,6 +1,7 @@
 package io.sluice.platform.docs;
 
 import io.sluice.platform.pipeline.BuiltinStep;
+import io.sluice.platform.pipeline.internal.PipelineKeys;
 import io.sluice.platform.plugin.Component;
 import io.sluice.platform.plugin.ComponentKind;
 import io.sluice.platform.plugin.ComponentRegistry;
@@ -43,6 +44,10 @@ public final class ReferenceDocs {
         for (BuiltinStep step : BuiltinStep.values()) {
             steps.append(BuiltinStepDoc.render(step)).append('\n');
         }
+        files.put("pipeline.md", GENERATED + "# Pipeline settings\n\n"
+                + "The top-level keys of a pipeline file, beside `sources`, `streams` and `sinks`. With a "
+                + "`checkpoint-dir`, a pipeline survives crashes: see the README's Fault tolerance section.\n\n"
+                + ConfigSpecTable.render(PipelineKeys.SPEC) + "\n");
         files.put("steps.md", steps.toString());
         files.put("sources.md", kind(registry, "Sources", ComponentKind.SOURCE));
         files.put("sinks.md", kind(registry, "Sinks", ComponentKind.SINK));
