@@ -18,7 +18,7 @@ final class PipelineExecution {
         execution.checkpointInterval().ifPresent(interval ->
                 builder.checkpointInterval(batches(interval, pipeline.batchInterval())));
         builder.writeAheadLog(Durability.valueOf(execution.writeAheadLog().replace('-', '_').toUpperCase(Locale.ROOT)),
-                false);
+                execution.skipCorruptLog());
         if (execution.backpressure()) {
             builder.backpressure(true, execution.initialRate().orElse(0L), 100);
         }

@@ -11,11 +11,13 @@ import java.util.Optional;
  *
  * @param checkpointInterval how often to checkpoint, if set
  * @param writeAheadLog      {@code fsync}, {@code os-buffer} or {@code off}
+ * @param skipCorruptLog     whether a corrupt write-ahead-log entry is skipped at restart
  * @param backpressure       whether a PID controller adapts source rates
  * @param initialRate        records per second per source before the first measurement, if set
  * @param maxRatePerSource   a fixed ceiling in records per second per source, if set
  */
-public record ExecutionSettings(Optional<Duration> checkpointInterval, String writeAheadLog, boolean backpressure,
+public record ExecutionSettings(Optional<Duration> checkpointInterval, String writeAheadLog, boolean skipCorruptLog,
+        boolean backpressure,
         Optional<Long> initialRate, Optional<Long> maxRatePerSource) {
 
     public ExecutionSettings {
@@ -27,6 +29,6 @@ public record ExecutionSettings(Optional<Duration> checkpointInterval, String wr
 
     /** The defaults: checkpoints every 10 batches, fsync'ed write-ahead log, no rate control. */
     public static ExecutionSettings defaults() {
-        return new ExecutionSettings(Optional.empty(), "fsync", false, Optional.empty(), Optional.empty());
+        return new ExecutionSettings(Optional.empty(), "fsync", false, false, Optional.empty(), Optional.empty());
     }
 }

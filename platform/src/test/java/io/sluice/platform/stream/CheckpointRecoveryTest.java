@@ -3,9 +3,11 @@ package io.sluice.platform.stream;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.sluice.platform.durability.wal.Durability;
 import io.sluice.platform.stream.ReceiverSourceTest.PushedSource;
 import io.sluice.platform.stream.ReplayableSourceTest.NumberSource;
 import io.sluice.spi.SluiceException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -19,6 +21,7 @@ import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
 import java.util.stream.LongStream;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -279,6 +282,41 @@ class CheckpointRecoveryTest {
                 .named("sums")
                 .stateKeyedBy(key)
                 .print();
+    }
+
+    @Test
+    void aCorruptWriteAheadLogEntryStopsTheRestartUnlessTheOperatorSkipsIt() throws Exception {
+        ManualClock clock = new ManualClock();
+        PushedSource source = new PushedSource();
+        String padding = "x".repeat(300);
+        try (Run run = new Run(clock)) {
+            run.ctx.source("pushed", source).print();
+            run.ctx.start();
+            source.store("first" + padding);
+            source.store("second" + padding);
+            source.store("third" + padding);
+        }
+        Path segment;
+        try (Stream<Path> files = Files.list(dir.resolve("wal/pushed"))) {
+            segment = files.filter(f -> f.toString().endsWith(".seg")).findFirst().orElseThrow();
+        }
+        byte[] bytes = Files.readAllBytes(segment);
+        bytes[bytes.length / 2] ^= 0x5a;   // inside the second of three equal entries
+        Files.write(segment, bytes);
+
+        try (Run run = new Run(clock)) {
+            run.ctx.source("pushed", new PushedSource()).print();
+            assertThatThrownBy(run.ctx::start).isInstanceOf(SluiceException.class)
+                    .hasMessageContaining(segment.getFileName().toString()).hasMessageContaining("offset");
+        }
+        List<String> values = new CopyOnWriteArrayList<>();
+        try (Run run = new Run(clock, b -> b.writeAheadLog(Durability.FSYNC, true))) {
+            run.ctx.source("pushed", new PushedSource())
+                    .foreachBatch((batch, records) -> records.forEach(r -> values.add(r.getString("v"))));
+            run.ctx.start();
+            run.nextBatch();
+        }
+        assertThat(values).containsExactly("first" + padding, "third" + padding);
     }
 
     @Test

@@ -59,7 +59,8 @@ public final class PipelineBinder {
         }
         Config config = settings.orElseThrow(() -> new IllegalStateException("settings unbound without a problem"));
         ExecutionSettings execution = new ExecutionSettings(config.find(PipelineKeys.CHECKPOINT_INTERVAL),
-                config.get(PipelineKeys.WRITE_AHEAD_LOG), config.get(PipelineKeys.BACKPRESSURE),
+                config.get(PipelineKeys.WRITE_AHEAD_LOG), config.get(PipelineKeys.WRITE_AHEAD_LOG_SKIP_CORRUPT),
+                config.get(PipelineKeys.BACKPRESSURE),
                 config.find(PipelineKeys.BACKPRESSURE_INITIAL_RATE), config.find(PipelineKeys.MAX_RATE_PER_SOURCE));
         PipelineDefinition pipeline = new PipelineDefinition(config.get(PipelineKeys.NAME),
                 config.get(PipelineKeys.BATCH_INTERVAL), config.find(PipelineKeys.CHECKPOINT_DIR).map(Path::of),

@@ -55,6 +55,13 @@ public final class PipelineKeys {
             .defaultValue("fsync")
             .build();
 
+    public static final ConfigKey<Boolean> WRITE_AHEAD_LOG_SKIP_CORRUPT = ConfigKey.bool("write-ahead-log-skip-corrupt")
+            .description("What a restart does with a corrupt write-ahead-log entry (not a torn tail, which is always "
+                    + "cut): false stops the pipeline, naming the segment and offset; true skips the entry, reporting "
+                    + "it, and loses its records.")
+            .defaultValue(false)
+            .build();
+
     public static final ConfigKey<Boolean> BACKPRESSURE = ConfigKey.bool("backpressure")
             .description("Spark's backpressure: a PID controller adapts how many records each source may feed a "
                     + "batch, so that batches are processed within the batch interval (replayable sources plan fewer "
@@ -77,7 +84,7 @@ public final class PipelineKeys {
             .build();
 
     public static final ConfigSpec SPEC = ConfigSpec.of(NAME, BATCH_INTERVAL, CHECKPOINT_DIR, CHECKPOINT_INTERVAL,
-            WRITE_AHEAD_LOG, BACKPRESSURE, BACKPRESSURE_INITIAL_RATE, MAX_RATE_PER_SOURCE);
+            WRITE_AHEAD_LOG, WRITE_AHEAD_LOG_SKIP_CORRUPT, BACKPRESSURE, BACKPRESSURE_INITIAL_RATE, MAX_RATE_PER_SOURCE);
 
     /** The sections after the settings, in the order a file usually has them. */
     public static final List<String> SECTIONS = List.of("sources", "streams", "sinks");
