@@ -34,8 +34,8 @@ import tools.jackson.databind.json.JsonMapper;
 @Tag("slow")
 class KafkaCrashRecoveryIT {
     private static final int PARTITIONS = 6;
-    private static final int EVENTS = 12_000;
-    private static final int PER_PARTITION_PER_BATCH = 50;   // 300 events a batch: 40 batches in all
+    private static final int EVENTS = 6_000;
+    private static final int PER_PARTITION_PER_BATCH = 50;   // 300 events a batch: 20 batches in all
     private static final int KILLS = Integer.getInteger("sluice.crash.kills.kafka", 10);
     private static final String TRANSACTIONAL_ID = "crash-kafka-out";
     private static final Duration DEADLINE = Duration.ofMinutes(5);
