@@ -17,32 +17,17 @@ final class PluginSourceFactory implements SourceFactory {
 
     @Override
     public String type() {
-        ClassLoader previous = context.enter();
-        try {
-            return delegate.type();
-        } finally {
-            ContextLoader.exit(previous);
-        }
+        return context.call(delegate::type);
     }
 
     @Override
     public String description() {
-        ClassLoader previous = context.enter();
-        try {
-            return delegate.description();
-        } finally {
-            ContextLoader.exit(previous);
-        }
+        return context.call(delegate::description);
     }
 
     @Override
     public ConfigSpec configSpec() {
-        ClassLoader previous = context.enter();
-        try {
-            return delegate.configSpec();
-        } finally {
-            ContextLoader.exit(previous);
-        }
+        return context.call(delegate::configSpec);
     }
 
     @Override

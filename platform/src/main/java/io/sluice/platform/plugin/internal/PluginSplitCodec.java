@@ -14,12 +14,7 @@ final class PluginSplitCodec<S> implements SplitCodec<S> {
 
     @Override
     public int version() {
-        ClassLoader previous = context.enter();
-        try {
-            return delegate.version();
-        } finally {
-            ContextLoader.exit(previous);
-        }
+        return context.call(delegate::version);
     }
 
     @Override

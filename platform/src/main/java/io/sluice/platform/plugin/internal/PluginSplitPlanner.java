@@ -26,12 +26,7 @@ final class PluginSplitPlanner<S> implements SplitPlanner<S> {
 
     @Override
     public byte[] position() {
-        ClassLoader previous = context.enter();
-        try {
-            return delegate.position();
-        } finally {
-            ContextLoader.exit(previous);
-        }
+        return context.call(delegate::position);
     }
 
     @Override
@@ -56,12 +51,7 @@ final class PluginSplitPlanner<S> implements SplitPlanner<S> {
 
     @Override
     public boolean exhausted() {
-        ClassLoader previous = context.enter();
-        try {
-            return delegate.exhausted();
-        } finally {
-            ContextLoader.exit(previous);
-        }
+        return context.call(delegate::exhausted);
     }
 
     @Override
