@@ -1,33 +1,13 @@
 package io.sluice.platform.plugin.internal;
 
 import io.sluice.spi.config.Config;
-import io.sluice.spi.config.ConfigSpec;
 import io.sluice.spi.operator.Operator;
 import io.sluice.spi.operator.OperatorFactory;
 
 /** A plugin's {@link OperatorFactory}, called with the plugin's context class loader. */
-final class PluginOperatorFactory implements OperatorFactory {
-    private final OperatorFactory delegate;
-    private final ContextLoader context;
-
+final class PluginOperatorFactory extends PluginFactory<OperatorFactory> implements OperatorFactory {
     PluginOperatorFactory(OperatorFactory delegate, ContextLoader context) {
-        this.delegate = delegate;
-        this.context = context;
-    }
-
-    @Override
-    public String type() {
-        return context.call(delegate::type);
-    }
-
-    @Override
-    public String description() {
-        return context.call(delegate::description);
-    }
-
-    @Override
-    public ConfigSpec configSpec() {
-        return context.call(delegate::configSpec);
+        super(delegate, context, "operator");
     }
 
     @Override
@@ -43,10 +23,5 @@ final class PluginOperatorFactory implements OperatorFactory {
     @Override
     public boolean keyed() {
         return context.call(delegate::keyed);
-    }
-
-    @Override
-    public String toString() {
-        return "plugin operator factory " + delegate.getClass().getName();
     }
 }
